@@ -1,0 +1,148 @@
+package dev.parley.server;
+
+import dev.parley.server.admin.AdminCommands;
+import dev.parley.server.admin.UserCommands;
+import dev.parley.server.api.XmppModule;
+import dev.parley.server.api.storage.StorageProvider;
+import dev.parley.server.auth.AccountService;
+import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.routing.IqHandlers;
+import dev.parley.server.routing.StanzaRouter;
+import dev.parley.server.session.SessionRegistry;
+import dev.parley.server.storage.rocksdb.RocksDbStorageProvider;
+import dev.parley.server.stream.ClientStream;
+import dev.parley.server.stream.ServerServices;
+import dev.parley.server.stream.StreamSettings;
+import dev.parley.server.tls.ServerTls;
+import dev.parley.server.transport.ClientListener;
+import dev.parley.server.transport.ConnectionLimiter;
+import dev.parley.server.transport.EventLoops;
+import dev.parley.xmpp.Namespaces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Parley node: wires storage, TLS, sessions, routing, modules and listeners from a {@link ParleyConfig}, and takes
+ * them down in reverse order on {@link #close()}.
+ */
+public final class ParleyServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
+
+    private final StorageProvider storage;
+    private final ThreadPoolExecutor cryptoExecutor;
+    private final EventLoops loops;
+    private final AccountService accounts;
+    private final SessionRegistry sessions;
+    private final AdminCommands adminCommands;
+    private final Map<String, ClientListener> listeners = new LinkedHashMap<>();
+
+    private ParleyServer(ParleyConfig config, StorageProvider storage) throws Exception {
+        this.storage = storage;
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.cryptoExecutor = new ThreadPoolExecutor(cores, cores, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+                r -> {
+                    Thread t = new Thread(r, "parley-crypto");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.accounts = new AccountService(storage.accounts(), java.util.Set.copyOf(config.domains()),
+                config.auth().scramIterations(), cryptoExecutor, Clock.systemUTC());
+        this.sessions = new SessionRegistry();
+        this.adminCommands = new AdminCommands();
+        UserCommands.registerAll(adminCommands, accounts, sessions, config.registration().minPasswordLength());
+        IqHandlers iqHandlers = new IqHandlers();
+        startModules(new ServerModuleContext(config, accounts, sessions, adminCommands, iqHandlers));
+
+        ServerTls tls = ServerTls.create(config);
+        StreamSettings settings = StreamSettings.from(config);
+        ServerServices services = new ServerServices(accounts, sessions,
+                new StanzaRouter(sessions, iqHandlers, accounts), iqHandlers);
+        ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connectionsPerIp(),
+                config.limits().maxConnections());
+        this.loops = new EventLoops(cores);
+        try {
+            if (config.listeners().c2s().enabled()) {
+                listeners.put("c2s", ClientListener.bind(loops, config.listeners().c2s(), false, tls, limiter,
+                        settings.unauthenticatedLimits(), Namespaces.CLIENT,
+                        transport -> new ClientStream(transport, settings, services)));
+            }
+            if (config.listeners().c2sDirectTls().enabled()) {
+                listeners.put("c2s-direct-tls", ClientListener.bind(loops, config.listeners().c2sDirectTls(), true, tls,
+                        limiter, settings.unauthenticatedLimits(), Namespaces.CLIENT,
+                        transport -> new ClientStream(transport, settings, services)));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        log.info("Parley serving {} on {}", config.domains(), describeListeners());
+    }
+
+    /** Starts a node; the data directory is created on first start. */
+    public static ParleyServer start(ParleyConfig config) throws Exception {
+        StorageProvider storage = RocksDbStorageProvider.open(config.dataDir().resolve("store"));
+        try {
+            return new ParleyServer(config, storage);
+        } catch (Exception | Error e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    /** The port a listener ({@code c2s}, {@code c2s-direct-tls}) is bound to; useful when configured as 0. */
+    public int boundPort(String listener) {
+        ClientListener bound = listeners.get(listener);
+        if (bound == null) {
+            throw new IllegalArgumentException("no listener " + listener + " is running");
+        }
+        return bound.port();
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public AdminCommands adminCommands() {
+        return adminCommands;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    @Override
+    public void close() {
+        listeners.values().forEach(ClientListener::close);
+        if (loops != null) {
+            loops.close();
+        }
+        cryptoExecutor.shutdown();
+        storage.close();
+        log.info("Parley stopped");
+    }
+
+    private static void startModules(ServerModuleContext context) {
+        List<String> started = new ArrayList<>();
+        for (XmppModule module : ServiceLoader.load(XmppModule.class)) {
+            module.start(context);
+            started.add(module.name());
+        }
+        log.info("Modules: {}", started);
+    }
+
+    private String describeListeners() {
+        StringBuilder sb = new StringBuilder();
+        listeners.forEach((name, listener) -> sb.append(name).append(" :").append(listener.port()).append(' '));
+        return sb.toString().trim();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.parley.server;
+
+import dev.parley.server.admin.AdminCommands;
+import dev.parley.server.api.IqHandler;
+import dev.parley.server.api.IqScope;
+import dev.parley.server.api.ModuleContext;
+import dev.parley.server.auth.AccountService;
+import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.routing.IqHandlers;
+import dev.parley.server.session.SessionRegistry;
+import dev.parley.xmpp.xml.XmlElement;
+
+/** The {@link ModuleContext} every module of one server gets. */
+final class ServerModuleContext implements ModuleContext {
+    private final ParleyConfig config;
+    private final AccountService accounts;
+    private final SessionRegistry sessions;
+    private final AdminCommands adminCommands;
+    private final IqHandlers iqHandlers;
+
+    ServerModuleContext(ParleyConfig config, AccountService accounts, SessionRegistry sessions,
+                        AdminCommands adminCommands, IqHandlers iqHandlers) {
+        this.config = config;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.adminCommands = adminCommands;
+        this.iqHandlers = iqHandlers;
+    }
+
+    @Override
+    public ParleyConfig config() {
+        return config;
+    }
+
+    @Override
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    @Override
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    @Override
+    public AdminCommands adminCommands() {
+        return adminCommands;
+    }
+
+    @Override
+    public void iqHandler(IqScope scope, String element, String namespace, IqHandler handler, String... features) {
+        iqHandlers.register(scope, element, namespace, handler, features);
+    }
+
+    @Override
+    public void preAuthIqHandler(String element, String namespace, IqHandler handler, String... features) {
+        iqHandlers.registerPreAuth(element, namespace, handler, features);
+    }
+
+    @Override
+    public void feature(IqScope scope, String feature) {
+        iqHandlers.addFeatures(scope, feature);
+    }
+
+    @Override
+    public void preAuthStreamFeature(XmlElement feature) {
+        iqHandlers.addPreAuthStreamFeature(feature);
+    }
+}

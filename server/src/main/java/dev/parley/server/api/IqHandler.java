@@ -1,0 +1,13 @@
+package dev.parley.server.api;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Answers one kind of IQ request. Handlers never write to sockets: they return the reply and the server sends it, so a
+ * handler runs (and is tested) without a network. A handler is called on the requester's event loop and must not block;
+ * anything slow returns an incomplete stage.
+ */
+@FunctionalInterface
+public interface IqHandler {
+    CompletionStage<IqReply> handle(IqRequest request);
+}

@@ -1,0 +1,32 @@
+package dev.parley.server.api;
+
+import dev.parley.server.admin.AdminCommands;
+import dev.parley.server.auth.AccountService;
+import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.session.SessionRegistry;
+
+/** What a module may use and register. */
+public interface ModuleContext {
+    ParleyConfig config();
+
+    AccountService accounts();
+
+    SessionRegistry sessions();
+
+    AdminCommands adminCommands();
+
+    /**
+     * Answers IQs with this payload (element name + namespace) at this scope, and advertises {@code features} in the
+     * scope's disco#info. Registering the same payload twice at one scope is a programming error.
+     */
+    void iqHandler(IqScope scope, String element, String namespace, IqHandler handler, String... features);
+
+    /** Like {@link #iqHandler} but also reachable before authentication (XEP-0077 registration); server scope only. */
+    void preAuthIqHandler(String element, String namespace, IqHandler handler, String... features);
+
+    /** Advertises a feature without a handler of its own (a stream feature, a protocol handled elsewhere). */
+    void feature(IqScope scope, String feature);
+
+    /** A stream feature offered after TLS and before authentication, such as XEP-0077's {@code <register/>}. */
+    void preAuthStreamFeature(dev.parley.xmpp.xml.XmlElement feature);
+}

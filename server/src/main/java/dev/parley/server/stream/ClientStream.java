@@ -1,0 +1,265 @@
+package dev.parley.server.stream;
+
+import dev.parley.server.config.StartTlsPolicy;
+import dev.parley.xmpp.Namespaces;
+import dev.parley.xmpp.error.StanzaException;
+import dev.parley.xmpp.error.StreamErrorCondition;
+import dev.parley.xmpp.error.StreamErrorException;
+import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.sasl.SaslMechanisms;
+import dev.parley.xmpp.stanza.Iq;
+import dev.parley.xmpp.stanza.Presence;
+import dev.parley.xmpp.stanza.Stanza;
+import dev.parley.xmpp.xml.StreamHeader;
+import dev.parley.xmpp.xml.XmlElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * The state machine of one client-to-server stream (RFC 6120 §4-§7): stream headers, STARTTLS, SASL, resource binding,
+ * then stanzas. It runs entirely on its connection's event loop, so it needs no locks; slow work (credential look-ups,
+ * routing that touches storage) completes asynchronously and resumes on the loop.
+ */
+public final class ClientStream implements ConnectionStream {
+    private static final Logger log = LoggerFactory.getLogger(ClientStream.class);
+    private static final String TLS_NS = "urn:ietf:params:xml:ns:xmpp-tls";
+    private static final String SESSION_NS = "urn:ietf:params:xml:ns:xmpp-session";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private enum Phase { NEGOTIATING, AUTHENTICATED, BOUND, CLOSED }
+
+    private final StreamTransport transport;
+    private final StreamSettings settings;
+    private final ServerServices services;
+    private final InboundSequencer inbound;
+    private final ScheduledFuture<?> authenticationDeadline;
+    private Phase phase = Phase.NEGOTIATING;
+    private String domain;
+    private SaslNegotiation sasl;
+    private int authFailures;
+    private Jid account;
+    private StreamSession session;
+
+    public ClientStream(StreamTransport transport, StreamSettings settings, ServerServices services) {
+        this.transport = transport;
+        this.settings = settings;
+        this.services = services;
+        this.inbound = new InboundSequencer(transport);
+        this.authenticationDeadline = transport.schedule(
+                () -> fail(StreamErrorCondition.CONNECTION_TIMEOUT, "Authentication took too long"),
+                settings.unauthenticatedTimeout());
+    }
+
+    @Override
+    public void streamOpened(StreamHeader header) throws StreamErrorException {
+        if (domain == null) {
+            domain = header.to() == null ? settings.defaultDomain() : header.to().toLowerCase(java.util.Locale.ROOT);
+        }
+        transport.openStream(new StreamHeader(Namespaces.CLIENT, null, domain, newStreamId(), "1.0", "en"));
+        if (!Namespaces.CLIENT.equals(header.contentNamespace())) {
+            throw new StreamErrorException(StreamErrorCondition.INVALID_NAMESPACE, "Client streams use jabber:client");
+        }
+        if (!settings.domains().contains(domain)) {
+            throw new StreamErrorException(StreamErrorCondition.HOST_UNKNOWN, "This server does not serve " + domain);
+        }
+        if (header.version() == null || !header.version().startsWith("1.")) {
+            throw new StreamErrorException(StreamErrorCondition.UNSUPPORTED_VERSION, "XMPP 1.0 streams only");
+        }
+        transport.send(features());
+    }
+
+    @Override
+    public void element(XmlElement element) throws StreamErrorException {
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        String ns = element.namespace();
+        if (ns.equals(TLS_NS) && element.name().equals("starttls")) {
+            startTls();
+        } else if (ns.equals(SaslNegotiation.NS)) {
+            authenticate(element);
+        } else if (ns.equals(Namespaces.CLIENT) && Stanza.isStanza(element)) {
+            stanza(element);
+        } else {
+            throw new StreamErrorException(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
+                    "Unknown top-level element " + element.name() + " in namespace " + ns);
+        }
+    }
+
+    @Override
+    public void streamClosed() {
+        phase = Phase.CLOSED;
+        transport.close();
+    }
+
+    @Override
+    public void disconnected() {
+        phase = Phase.CLOSED;
+        authenticationDeadline.cancel(false);
+        if (session != null) {
+            services.sessions().unbind(session);
+        }
+    }
+
+    private XmlElement features() {
+        XmlElement.Builder features = XmlElement.builder("features", StreamHeader.STREAM_NAMESPACE);
+        if (phase == Phase.NEGOTIATING) {
+            boolean tlsRequired = settings.startTls() == StartTlsPolicy.REQUIRED;
+            if (!transport.secured()) {
+                XmlElement.Builder starttls = XmlElement.builder("starttls", TLS_NS);
+                if (tlsRequired) {
+                    starttls.child(XmlElement.empty("required", TLS_NS));
+                }
+                features.child(starttls.build());
+            }
+            if (transport.secured() || !tlsRequired) {
+                features.child(sasl().feature());
+                services.iqHandlers().preAuthStreamFeatures().forEach(features::child);
+            }
+        } else if (phase == Phase.AUTHENTICATED) {
+            features.child(XmlElement.empty("bind", ResourceBinding.NS));
+            features.child(XmlElement.builder("session", SESSION_NS).child(XmlElement.empty("optional", SESSION_NS)).build());
+        }
+        return features.build();
+    }
+
+    private void startTls() throws StreamErrorException {
+        if (phase != Phase.NEGOTIATING || transport.secured()) {
+            throw new StreamErrorException(StreamErrorCondition.POLICY_VIOLATION, "TLS cannot be negotiated now");
+        }
+        transport.startTls(XmlElement.empty("proceed", TLS_NS), domain);
+        transport.restartStream(settings.unauthenticatedLimits());
+        sasl = null; // channel bindings change with TLS
+    }
+
+    private SaslNegotiation sasl() {
+        if (sasl == null) {
+            SaslMechanisms mechanisms = new SaslMechanisms(transport.secured(), transport.channelBindings(),
+                    settings.saslMechanisms());
+            sasl = new SaslNegotiation(transport, services.accounts(), mechanisms, domain);
+        }
+        return sasl;
+    }
+
+    private void authenticate(XmlElement element) throws StreamErrorException {
+        if (phase != Phase.NEGOTIATING) {
+            throw new StreamErrorException(StreamErrorCondition.POLICY_VIOLATION, "Already authenticated");
+        }
+        if (!transport.secured() && settings.startTls() == StartTlsPolicy.REQUIRED) {
+            transport.send(XmlElement.builder("failure", SaslNegotiation.NS)
+                    .child(XmlElement.empty("encryption-required", SaslNegotiation.NS)).build());
+            return;
+        }
+        inbound.submit(() -> sasl().handle(element).thenAccept(outcome -> {
+            switch (outcome) {
+                case SaslNegotiation.Outcome.Authenticated ok -> authenticated(ok.username());
+                case SaslNegotiation.Outcome.Failed failed -> {
+                    if (++authFailures >= settings.maxAuthFailures()) {
+                        fail(StreamErrorCondition.POLICY_VIOLATION, "Too many failed authentication attempts");
+                    }
+                }
+                case SaslNegotiation.Outcome.Continue more -> {
+                }
+            }
+        }));
+    }
+
+    private void authenticated(String username) {
+        account = Jid.of(username, domain, null);
+        phase = Phase.AUTHENTICATED;
+        authenticationDeadline.cancel(false);
+        transport.restartStream(settings.authenticatedLimits());
+    }
+
+    private void stanza(XmlElement element) throws StreamErrorException {
+        Stanza stanza;
+        try {
+            stanza = Stanza.of(element);
+        } catch (StanzaException e) {
+            transport.send(ErrorReplies.forInvalid(element, e.error(), session == null ? null : session.jid()));
+            return;
+        }
+        switch (phase) {
+            case NEGOTIATING -> preAuthStanza(stanza);
+            case AUTHENTICATED -> bind(stanza);
+            case BOUND -> boundStanza(stanza);
+            case CLOSED -> {
+            }
+        }
+    }
+
+    private void preAuthStanza(Stanza stanza) throws StreamErrorException {
+        boolean negotiable = transport.secured() || settings.startTls() != StartTlsPolicy.REQUIRED;
+        if (!(stanza instanceof Iq iq) || !negotiable) {
+            throw new StreamErrorException(StreamErrorCondition.NOT_AUTHORIZED, "Authenticate first");
+        }
+        Jid server = Jid.domain(domain);
+        inbound.submit(() -> services.router().answerPreAuth(iq, server).thenAccept(transport::send));
+    }
+
+    private void bind(Stanza stanza) throws StreamErrorException {
+        if (!(stanza instanceof Iq iq) || iq.type() != Iq.Type.SET || iq.payload() == null
+                || !iq.payload().is("bind", ResourceBinding.NS)) {
+            throw new StreamErrorException(StreamErrorCondition.NOT_AUTHORIZED, "Bind a resource first");
+        }
+        ResourceBinding.Result result = new ResourceBinding(services.sessions(), settings.resourceConflict())
+                .bind(iq, account, transport);
+        transport.send(result.reply());
+        if (result.session() != null) {
+            session = result.session();
+            phase = Phase.BOUND;
+            log.debug("[{}] bound from {}", session.jid(), transport.remoteAddress());
+        }
+    }
+
+    private void boundStanza(Stanza stanza) throws StreamErrorException {
+        Jid from = stanza.from();
+        if (from != null && !from.equals(session.jid()) && !from.equals(account)) {
+            throw new StreamErrorException(StreamErrorCondition.INVALID_FROM, "'from' must be your own JID");
+        }
+        Stanza stamped = from == null ? stanza.withFrom(session.jid()) : stanza;
+        if (stamped instanceof Iq iq && iq.payload() != null && iq.to() == null) {
+            if (iq.payload().is("session", SESSION_NS)) {
+                transport.send(iq.result(null)); // RFC 6121 Appendix E: legacy session establishment is a no-op
+                return;
+            }
+            if (iq.payload().is("bind", ResourceBinding.NS)) {
+                transport.send(iq.errorReply(dev.parley.xmpp.error.StanzaError.of(
+                        dev.parley.xmpp.error.StanzaErrorCondition.NOT_ALLOWED, "A resource is already bound")));
+                return;
+            }
+        }
+        if (stamped instanceof Presence presence && presence.to() == null) {
+            updatePresence(presence);
+            return;
+        }
+        inbound.submit(() -> services.router().route(stamped));
+    }
+
+    /** RFC 6121 §4.2 and §4.5: availability and priority of this resource; broadcast comes with the roster. */
+    private void updatePresence(Presence presence) {
+        switch (presence.type()) {
+            case AVAILABLE -> session.presence(true, presence.priority());
+            case UNAVAILABLE -> session.presence(false, 0);
+            default -> {
+            }
+        }
+    }
+
+    private void fail(StreamErrorCondition condition, String text) {
+        if (phase != Phase.CLOSED) {
+            phase = Phase.CLOSED;
+            transport.closeWithError(condition, text);
+        }
+    }
+
+    private static String newStreamId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.parley.server.stream;
+
+import dev.parley.xmpp.xml.StreamListener;
+
+/** The protocol side of a connection: it hears the parsed stream and when the connection ends. */
+public interface ConnectionStream extends StreamListener {
+    /** The connection is gone (either side closed it): release what the stream held. */
+    void disconnected();
+}
