@@ -52,7 +52,7 @@ final class ConfigAssembler {
                         .map(files -> new CertificateFiles(baseDir.resolve(files.certificate()).normalize(),
                                 baseDir.resolve(files.privateKey()).normalize()))
                         .toList(),
-                        values.get(TLS_PROTOCOLS_SETTING), values.get(TLS_PROVIDER), values.get(STARTTLS)),
+                        values.get(TLS_PROTOCOLS), values.get(TLS_PROVIDER), values.get(STARTTLS)),
                 new Auth(values.get(MECHANISMS), values.get(SCRAM_ITERATIONS), values.get(MAX_AUTH_FAILURES)),
                 new Registration(values.get(IN_BAND_REGISTRATION), values.get(MIN_PASSWORD_LENGTH)),
                 new Resources(values.get(RESOURCE_CONFLICT)),

@@ -25,7 +25,7 @@ final class ConfigSchema {
     private ConfigSchema() {
     }
 
-    static final List<String> TLS_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    static final List<String> TLS_VERSIONS = List.of("TLSv1.3", "TLSv1.2");
     static final List<String> SASL_MECHANISMS = List.of("SCRAM-SHA-512-PLUS", "SCRAM-SHA-512", "SCRAM-SHA-256-PLUS",
             "SCRAM-SHA-256", "SCRAM-SHA-1-PLUS", "SCRAM-SHA-1", "PLAIN");
 
@@ -72,8 +72,8 @@ final class ConfigSchema {
                     + "wildcards, XmppAddr, SRVName), or from its CN when it has no DNS names; every hosted domain "
                     + "needs one. When the list is empty, a self-signed certificate for all domains is generated in "
                     + "<data-dir>/certs/ and renewed when the domains change or it nears expiry.");
-    static final Setting<List<String>> TLS_PROTOCOLS_SETTING = Setting.of("tls.protocols",
-            new ListType<>(new Choice(TLS_PROTOCOLS), true), TLS_PROTOCOLS,
+    static final Setting<List<String>> TLS_PROTOCOLS = Setting.of("tls.protocols",
+            new ListType<>(new Choice(TLS_VERSIONS), true), TLS_VERSIONS,
             "TLS versions offered. Older versions are not supported.");
     static final Setting<TlsProvider> TLS_PROVIDER = Setting.of("tls.provider", new Kebab<>(TlsProvider.class),
             TlsProvider.AUTO, "TLS engine: openssl (BoringSSL from netty-tcnative), jdk, or auto (openssl when it "
@@ -131,7 +131,7 @@ final class ConfigSchema {
     static final List<Setting<?>> ALL = List.of(DOMAINS, DATA_DIR,
             C2S_ENABLED, C2S_ADDRESS, C2S_PORT, DIRECT_TLS_ENABLED, DIRECT_TLS_ADDRESS, DIRECT_TLS_PORT,
             ADMIN_ENABLED, ADMIN_ADDRESS, ADMIN_PORT,
-            TLS_CERTIFICATES, TLS_PROTOCOLS_SETTING, TLS_PROVIDER, STARTTLS,
+            TLS_CERTIFICATES, TLS_PROTOCOLS, TLS_PROVIDER, STARTTLS,
             MECHANISMS, SCRAM_ITERATIONS, MAX_AUTH_FAILURES,
             IN_BAND_REGISTRATION, MIN_PASSWORD_LENGTH,
             RESOURCE_CONFLICT,

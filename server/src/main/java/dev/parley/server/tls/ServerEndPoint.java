@@ -50,7 +50,7 @@ final class ServerEndPoint {
         Matcher matcher = HASH_WITH.matcher(algorithm);
         if (matcher.matches()) {
             String name = matcher.group(1).toUpperCase(Locale.ROOT);
-            return Optional.of(name.startsWith("SHA") && !name.startsWith("SHA3") ? "SHA-" + name.substring(3) : name);
+            return Optional.of(name.startsWith("SHA") && !name.startsWith("SHA3-") ? "SHA-" + name.substring(3) : name);
         }
         if (algorithm.equalsIgnoreCase("RSASSA-PSS")) {
             return pssHash(certificate.getSigAlgParams());

@@ -46,14 +46,11 @@ public final class ServerTls {
      * loop.
      */
     public static ServerTls create(ParleyConfig config) throws TlsSetupException {
-        return create(config, Clock.systemUTC());
-    }
-
-    static ServerTls create(ParleyConfig config, Clock clock) throws TlsSetupException {
         SslProvider provider = TlsContexts.provider(config.tls().provider());
         List<Credential> credentials = new ArrayList<>();
         if (config.tls().certificates().isEmpty()) {
-            credentials.add(SelfSignedCertificate.ensure(config.dataDir().resolve("certs"), config.domains(), clock));
+            credentials.add(SelfSignedCertificate.ensure(config.dataDir().resolve("certs"), config.domains(),
+                    Clock.systemUTC()));
         } else {
             for (CertificateFiles files : config.tls().certificates()) {
                 credentials.add(PemFiles.read(files.certificate(), files.privateKey()));

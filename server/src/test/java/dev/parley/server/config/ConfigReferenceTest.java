@@ -3,8 +3,11 @@ package dev.parley.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +71,22 @@ class ConfigReferenceTest {
                     assertThat(example).as(field.path()).contains(field.key() + ": " + field.example() + "\n");
                     assertThat(table).as(field.path()).contains("| `" + setting.path() + "[]." + field.key() + "` | ");
                 }
+            }
+        }
+    }
+
+    @Test
+    void everyDeclaredSettingIsReachableFromTheSchema() throws IllegalAccessException {
+        Set<Setting<?>> reachable = new HashSet<>(ConfigSchema.ALL);
+        for (Setting<?> setting : ConfigSchema.ALL) {
+            if (setting.type() instanceof ObjectListType<?> list) {
+                reachable.addAll(list.fields());
+            }
+        }
+        for (Field field : ConfigSchema.class.getDeclaredFields()) {
+            if (field.getType() == Setting.class) {
+                assertThat(reachable).as(field.getName() + " is declared but not in ConfigSchema.ALL")
+                        .contains((Setting<?>) field.get(null));
             }
         }
     }
