@@ -7,20 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import dev.parley.conformance.XmppServerUnderTest;
 import dev.parley.conformance.sint.TestOutcome.Status;
 
 import org.igniterealtime.smack.inttest.AbstractSmackIntTest;
-import org.igniterealtime.smack.inttest.Configuration;
 import org.igniterealtime.smack.inttest.FailedTest;
-import org.igniterealtime.smack.inttest.SmackIntegrationTestFramework;
-import org.igniterealtime.smack.inttest.SmackIntegrationTestFramework.TestRunResult;
 import org.igniterealtime.smack.inttest.SuccessfulTest;
 import org.igniterealtime.smack.inttest.TestNotPossible;
 import org.igniterealtime.smack.inttest.TestNotPossibleException;
@@ -30,13 +23,17 @@ import org.igniterealtime.smack.inttest.TestResult;
  * Runs one SINT test class as a framework run of its own and turns what it produced into {@link TestOutcome}s.
  *
  * <p>One run per class because SINT 4.5 ends a whole run, results and all, when a test throws a runtime exception or a
- * connection cannot be set up; here such an abort costs only the class it happened in, and the results SINT gathered
+ * connection cannot be set up; here such an abort costs at most the class it happened in, and the results SINT gathered
  * before it are kept. A class that exceeds its time limit is interrupted.
  */
 public final class SintClassRunner {
 
-    /** How long an interrupted run gets to log out and delete its accounts before it is abandoned. */
-    private static final Duration CLEANUP_GRACE = Duration.ofSeconds(15);
+    /**
+     * Low-level SINT tests open connections for accounts they create during the run, which SINT can only do through an
+     * XEP-0133 administrator (or in-band registration); with fixed accounts alone they cannot run.
+     */
+    static final String NO_ACCOUNT_CREATION =
+            "needs accounts created during the run: the server under test has no XEP-0133 administrator";
 
     private final XmppServerUnderTest server;
     private final SuiteSettings settings;
@@ -47,96 +44,51 @@ public final class SintClassRunner {
     }
 
     /**
-     * Runs the class; when its run aborts after some tests produced results, the tests it did not reach are re-run one
-     * by one, so that one test's runtime exception costs only that test. A run that aborts before any result (set-up
-     * failed) is not retried: every test would abort the same way.
+     * Runs the class. When a test aborts the run, that test fails and the tests the run did not reach are re-run one by
+     * one, so that one test's runtime exception costs only that test. A run that aborts outside any test (set-up failed)
+     * is not retried: every test would abort the same way. Low-level classes are impossible without an administrator and
+     * are not run.
      */
     public ClassRun run(SintTestClass testClass) {
         long start = System.nanoTime();
-        Attempt whole = attempt(testClass, Optional.empty());
-        List<TestOutcome> outcomes;
-        if (whole.abort().isEmpty() || whole.result().map(SintClassRunner::resultCount).orElse(0) == 0) {
-            outcomes = outcomes(testClass, testClass.testMethods(), whole.result(), whole.abort());
-        } else {
-            outcomes = new ArrayList<>(outcomes(testClass, testClass.testMethods(), whole.result(), Optional.empty()));
+        if (testClass.isLowLevel() && server.administrator().isEmpty()) {
+            return new ClassRun(testClass, testClass.testMethods().stream()
+                    .map(method -> unreached(testClass, method, Status.IMPOSSIBLE, NO_ACCOUNT_CREATION))
+                    .toList(), Optional.empty(), 0);
+        }
+        SintAttempt whole = attempt(testClass, Optional.empty());
+        boolean retry = whole.abortedTest().isPresent();
+        List<TestOutcome> outcomes = new ArrayList<>(outcomes(testClass, testClass.testMethods(), whole, !retry));
+        if (retry) {
             Set<String> reached = outcomes.stream().map(SintClassRunner::methodOf).collect(Collectors.toSet());
             for (String method : testClass.testMethods()) {
                 if (!reached.contains(method)) {
-                    Attempt single = attempt(testClass, Optional.of(method));
-                    outcomes.addAll(outcomes(testClass, List.of(method), single.result(), single.abort()));
+                    outcomes.addAll(outcomes(testClass, List.of(method), attempt(testClass, Optional.of(method)), true));
                 }
             }
         }
-        Optional<String> abort = whole.abort().map(reason -> outcomes.isEmpty() || whole.result().isEmpty()
-                ? reason
-                : reason + " (tests not reached were re-run one by one)");
+        Optional<String> abort = whole.abort().map(reason -> whole.abortedTest()
+                .map(test -> test + " aborted the run: " + reason + "; tests not reached were re-run one by one")
+                .orElse(reason));
         return new ClassRun(testClass, outcomes, abort, Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 
-    /** What one framework run produced, and why it ended early if it did. */
-    private record Attempt(Optional<TestRunResult> result, Optional<String> abort) {
-    }
-
     /** One framework run of the class, or of one of its test methods. */
-    private Attempt attempt(SintTestClass testClass, Optional<String> method) {
+    private SintAttempt attempt(SintTestClass testClass, Optional<String> method) {
         SintConfigurations.installConnectionDescriptors(server);
-        Configuration configuration = SintConfigurations.forTests(server, testClass, method, settings);
-        ObservableFramework framework = new ObservableFramework(configuration);
-        FutureTask<TestRunResult> task = new FutureTask<>(framework::run);
-        Thread thread = new Thread(task, "sint-" + testClass.type().getSimpleName());
-        thread.setDaemon(true);
-        thread.start();
-
-        Optional<String> abort = Optional.empty();
-        try {
-            task.get(settings.classTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (!endedForLackOfPossibleTests(testClass, framework.resultSoFar(), e.getCause())) {
-                abort = Optional.of(TestOutcome.describe(e.getCause()));
-            }
-        } catch (TimeoutException e) {
-            thread.interrupt();
-            abort = Optional.of("exceeded the class time limit of " + settings.classTimeout().toSeconds() + " s");
-            awaitCleanup(thread);
-        } catch (InterruptedException e) {
-            thread.interrupt();
-            Thread.currentThread().interrupt();
-            abort = Optional.of("the harness was interrupted");
-        }
-        return new Attempt(framework.resultSoFar(), abort);
+        return SintAttempt.run(SintConfigurations.forTests(server, testClass, method, settings), testClass,
+                settings.classTimeout());
     }
 
     /**
-     * SINT throws "No integration tests selected" when the only selected class turned out impossible: that is the
-     * class's legitimate outcome, already recorded, not an abort.
+     * The outcomes of one framework run over {@code methods} of the class: SINT's results, a failure for the test that
+     * aborted the run, and, if {@code failUnreached}, a failure for each of those methods the aborted run never reached.
      */
-    private static boolean endedForLackOfPossibleTests(SintTestClass testClass, Optional<TestRunResult> result,
-                                                       Throwable cause) {
-        return cause instanceof IllegalArgumentException
-                && result.map(run -> run.getImpossibleTestClasses().containsKey(testClass.type())).orElse(false);
-    }
-
-    private static int resultCount(TestRunResult result) {
-        return result.getNumberOfAvailableTests() + result.getImpossibleTestClasses().size();
-    }
-
-    private static void awaitCleanup(Thread thread) {
-        try {
-            thread.join(CLEANUP_GRACE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * The outcomes of one framework run over {@code methods} of the class: SINT's results, plus, when the run aborted,
-     * a failure for each of those methods it never reached.
-     */
-    static List<TestOutcome> outcomes(SintTestClass testClass, List<String> methods, Optional<TestRunResult> result,
-                                      Optional<String> abort) {
+    static List<TestOutcome> outcomes(SintTestClass testClass, List<String> methods, SintAttempt attempt,
+                                      boolean failUnreached) {
         List<TestOutcome> outcomes = new ArrayList<>();
         Set<String> methodsWithResult = new HashSet<>();
-        result.ifPresent(run -> {
+        attempt.result().ifPresent(run -> {
             for (SuccessfulTest test : List.copyOf(run.getSuccessfulTests())) {
                 outcomes.add(outcome(testClass, test, Status.PASSED, ""));
             }
@@ -161,10 +113,15 @@ public final class SintClassRunner {
                 }
             }
         });
-        if (abort.isPresent()) {
+        attempt.abortedTest().ifPresent(test -> {
+            outcomes.add(new TestOutcome(testClass.specification(), testClass.name(), test, Status.FAILED,
+                    "aborted the run: " + attempt.abort().orElseThrow(), 0));
+            methodsWithResult.add(methodOf(outcomes.getLast()));
+        });
+        if (failUnreached && attempt.abort().isPresent()) {
             for (String method : methods) {
                 if (methodsWithResult.add(method)) {
-                    outcomes.add(unreached(testClass, method, Status.FAILED, "run aborted: " + abort.get()));
+                    outcomes.add(unreached(testClass, method, Status.FAILED, "run aborted: " + attempt.abort().get()));
                 }
             }
         }
@@ -189,17 +146,5 @@ public final class SintClassRunner {
 
     private static String reason(Throwable notPossible) {
         return notPossible.getMessage() == null ? TestOutcome.describe(notPossible) : notPossible.getMessage().strip();
-    }
-
-    /** Exposes the results SINT gathered so far, which {@link #run()} loses when it throws. */
-    private static final class ObservableFramework extends SmackIntegrationTestFramework {
-
-        ObservableFramework(Configuration configuration) {
-            super(configuration);
-        }
-
-        Optional<TestRunResult> resultSoFar() {
-            return Optional.ofNullable(testRunResult);
-        }
     }
 }

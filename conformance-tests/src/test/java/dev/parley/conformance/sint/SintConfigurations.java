@@ -87,7 +87,7 @@ final class SintConfigurations {
                     .setEnabledTests(method.map(name -> testClass.name() + '.' + name).orElse(testClass.name()))
                     .addTestPackage(testClass.type().getPackageName())
                     .setDefaultConnection(TCP)
-                    .setEnabledConnections(String.join(",", TCP, MODULAR, MODULAR_NO_COMPRESSION));
+                    .setEnabledConnections(String.join(",", settings.connections()));
             if (server.administrator().isPresent()) {
                 Account admin = server.administrator().get();
                 builder.setAdminAccountUsernameAndPassword(admin.username(), admin.password());

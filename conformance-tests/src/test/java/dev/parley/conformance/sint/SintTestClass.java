@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.igniterealtime.smack.inttest.AbstractSmackIntTest;
+import org.igniterealtime.smack.inttest.AbstractSmackLowLevelIntegrationTest;
 import org.igniterealtime.smack.inttest.annotations.SmackIntegrationTest;
 import org.igniterealtime.smack.inttest.annotations.SpecificationReference;
 
@@ -38,6 +39,11 @@ public record SintTestClass(Class<? extends AbstractSmackIntTest> type, String s
 
     public boolean hasSpecificationReference() {
         return type.isAnnotationPresent(SpecificationReference.class);
+    }
+
+    /** Whether SINT runs it with connections of its own, for accounts it creates during the run. */
+    public boolean isLowLevel() {
+        return AbstractSmackLowLevelIntegrationTest.class.isAssignableFrom(type);
     }
 
     public String name() {

@@ -63,7 +63,8 @@ class SmackIntegrationSuiteIT {
 
     private static ClassRun notStarted(SintTestClass testClass, Duration budget) {
         Optional<String> reason = Optional.of("suite time budget of " + budget.toSeconds() + " s exhausted");
-        return new ClassRun(testClass, SintClassRunner.outcomes(testClass, testClass.testMethods(), Optional.empty(), reason), reason, 0);
+        return new ClassRun(testClass, SintClassRunner.outcomes(testClass, testClass.testMethods(),
+                SintAttempt.notRun(reason.get()), true), reason, 0);
     }
 
     private static String brief(ClassRun run) {

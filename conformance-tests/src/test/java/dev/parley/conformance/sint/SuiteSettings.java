@@ -3,6 +3,7 @@ package dev.parley.conformance.sint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,10 +19,13 @@ import java.util.stream.Collectors;
  * parley.sint.claimed             = the claimed-specifications file (default claimed-specifications.txt)
  * parley.sint.reportDir           = where the summary and results go (default target)
  * parley.sint.debug               = true to print every stanza SINT's connections exchange (default false)
+ * parley.sint.connections         = Smack connection types the low-level tests run with (default tcp; also: modular,
+ *                                   modular-nocompress, Smack's experimental stack, which times out now and then
+ *                                   during TLS set-up even against Prosody)
  * </pre>
  */
 public record SuiteSettings(Duration replyTimeout, Duration classTimeout, Duration budget, Set<String> classes,
-                            Path claimedFile, Path reportDirectory, boolean debug) {
+                            Path claimedFile, Path reportDirectory, boolean debug, List<String> connections) {
 
     public static SuiteSettings from(Properties properties) {
         Set<String> classes = Arrays.stream(properties.getProperty("parley.sint.classes", "").split(","))
@@ -35,7 +39,11 @@ public record SuiteSettings(Duration replyTimeout, Duration classTimeout, Durati
                 classes,
                 Path.of(properties.getProperty("parley.sint.claimed", "claimed-specifications.txt").strip()),
                 Path.of(properties.getProperty("parley.sint.reportDir", "target").strip()),
-                Boolean.parseBoolean(properties.getProperty("parley.sint.debug", "false").strip()));
+                Boolean.parseBoolean(properties.getProperty("parley.sint.debug", "false").strip()),
+                Arrays.stream(properties.getProperty("parley.sint.connections", "tcp").split(","))
+                        .map(String::strip)
+                        .filter(name -> !name.isEmpty())
+                        .toList());
     }
 
     /** Whether the run includes {@code testClass}: all classes unless {@code parley.sint.classes} names some. */
