@@ -4,15 +4,16 @@ import java.util.Optional;
 
 /**
  * Chooses the server the black-box suites run against: an {@link ExternalServer} when
- * {@value ExternalServer#DOMAIN_PROPERTY} is set.
+ * {@value ExternalServer#DOMAIN_PROPERTY} is set, otherwise a Parley node started for the run.
  */
 public final class ServersUnderTest {
 
     private ServersUnderTest() {
     }
 
-    /** The selected server, started if the fixture starts one; empty when no server is available in this build. */
-    public static Optional<XmppServerUnderTest> select() {
-        return ExternalServer.fromProperties(System.getProperties()).map(XmppServerUnderTest.class::cast);
+    /** The external server when one is named, otherwise a freshly started Parley node. */
+    public static XmppServerUnderTest select() throws Exception {
+        Optional<ExternalServer> external = ExternalServer.fromProperties(System.getProperties());
+        return external.isPresent() ? external.get() : ParleyServerFixture.start();
     }
 }
