@@ -101,14 +101,16 @@ class NotWellFormedTest {
 
     @Test
     void junkInsteadOfAStreamIsNotWellFormed() {
-        assertThat(StreamRun.of(utf8("GET / HTTP/1.1\r\n")).condition()).isEqualTo(StreamErrorCondition.NOT_WELL_FORMED);
+        assertThat(StreamRun.of(utf8("GET / HTTP/1.1\r\n")).condition())
+                .isEqualTo(StreamErrorCondition.NOT_WELL_FORMED);
         assertThat(StreamRun.of(utf8("hello <stream:stream/>")).condition())
                 .isEqualTo(StreamErrorCondition.NOT_WELL_FORMED);
     }
 
     @Test
     void cdataEndIsFineInAttributesCdataSectionsAndEscaped() {
-        StreamRun run = StreamRun.ofContent("<message a=']]>'><body><![CDATA[]]]]><![CDATA[>]]>]]&gt;</body></message>");
+        StreamRun run = StreamRun.ofContent(
+                "<message a=']]>'><body><![CDATA[]]]]><![CDATA[>]]>]]&gt;</body></message>");
 
         assertThat(run.error()).isNull();
         assertThat(run.element(0).attribute("a")).isEqualTo("]]>");

@@ -31,8 +31,8 @@ class RestrictedXmlTest {
                 Arguments.of("DTD", "<!DOCTYPE stream:stream>" + STREAM_OPEN),
                 Arguments.of("DTD with a system identifier", "<!DOCTYPE stream SYSTEM 'http://example.com/x.dtd'>"
                         + STREAM_OPEN),
-                Arguments.of("DTD with an internal subset", "<?xml version='1.0'?><!DOCTYPE stream [<!ELEMENT stream ANY>]>"
-                        + STREAM_OPEN),
+                Arguments.of("DTD with an internal subset",
+                        "<?xml version='1.0'?><!DOCTYPE stream [<!ELEMENT stream ANY>]>" + STREAM_OPEN),
                 Arguments.of("external entity", "<!DOCTYPE m [<!ENTITY xxe SYSTEM 'file:///etc/passwd'>]>"
                         + STREAM_OPEN + "<message><body>&xxe;</body></message>"),
                 Arguments.of("undeclared entity in text", HEADER + "<message><body>&nbsp;</body></message>"),
