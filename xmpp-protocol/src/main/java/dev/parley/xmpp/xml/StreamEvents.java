@@ -148,32 +148,33 @@ final class StreamEvents {
             throw new StreamErrorException(BAD_FORMAT, "the stream root must be <stream/>");
         }
         checkAttributeCount(root);
-        String contentNamespace = "";
-        // The replacement reader's root must carry the same name, or </stream:stream> would not match it.
-        String prefix = root.getPrefix();
-        StringBuilder declarations = new StringBuilder(128).append('<');
-        if (prefix != null && !prefix.isEmpty()) {
-            declarations.append(prefix).append(':');
-        }
-        declarations.append(root.getLocalName());
-        for (int i = 0; i < root.getNamespaceCount(); i++) {
-            String declared = root.getNamespacePrefix(i);
-            String uri = nullToEmpty(root.getNamespaceURI(i));
-            if (declared == null || declared.isEmpty()) {
-                contentNamespace = uri;
-                declarations.append(" xmlns='");
-            } else {
-                declarations.append(" xmlns:").append(declared).append("='");
-            }
-            XmlWriter.escape(uri, true, declarations);
-            declarations.append('\'');
-        }
-        rootDeclarations = declarations.append('>').toString().getBytes(StandardCharsets.UTF_8);
+        rootDeclarations = declarationsOf(root);
         Map<String, String> attributes = attributes(root);
         opened = true;
         topLevelStart = end;
-        listener.streamOpened(new StreamHeader(contentNamespace, attributes.get("to"), attributes.get("from"),
-                attributes.get("id"), attributes.get("version"), attributes.get(XML_LANG)));
+        listener.streamOpened(new StreamHeader(nullToEmpty(root.getNamespaceContext().getNamespaceURI("")),
+                attributes.get("to"), attributes.get("from"), attributes.get("id"), attributes.get("version"),
+                attributes.get(XML_LANG)));
+    }
+
+    /**
+     * The root's start tag with only its name and namespace declarations, to prime a replacement reader: it must
+     * carry the same name, or {@code </stream:stream>} would not match it.
+     */
+    private static byte[] declarationsOf(XMLStreamReader root) {
+        StringBuilder tag = new StringBuilder(128).append('<');
+        String prefix = root.getPrefix();
+        if (prefix != null && !prefix.isEmpty()) {
+            tag.append(prefix).append(':');
+        }
+        tag.append(root.getLocalName());
+        for (int i = 0; i < root.getNamespaceCount(); i++) {
+            String declared = root.getNamespacePrefix(i);
+            tag.append(declared == null || declared.isEmpty() ? " xmlns" : " xmlns:" + declared).append("='");
+            XmlWriter.escape(nullToEmpty(root.getNamespaceURI(i)), true, tag);
+            tag.append('\'');
+        }
+        return tag.append('>').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void startElement(XMLStreamReader element) throws StreamErrorException {

@@ -17,6 +17,9 @@ import java.util.Objects;
  * peer trickling an oversized element is stopped at the first byte past the limit, not after it was buffered.
  * Whitespace between top-level elements does not count towards any element.
  *
+ * <p>Every byte passes {@link Utf8Validator} and {@link MarkupScanner} before Aalto sees it, which cover what Aalto
+ * 1.4.0 checks loosely or only once a construct is complete; Aalto is only ever handed whole characters.
+ *
  * <p>Bytes after {@code </stream:stream>} are ignored: the stream is over and the receiver is closing it. After a
  * {@link StreamErrorException} the parser is dead and every later call throws the same exception. One parser serves
  * one stream; a stream restart (after STARTTLS or SASL, §4.3.3) needs a new one. Not thread-safe.
@@ -28,12 +31,12 @@ public final class XmppStreamParser {
     private final ParserLimits limits;
     private final StreamEvents events;
     private final Utf8Validator utf8 = new Utf8Validator();
+    private final MarkupScanner markup = new MarkupScanner();
     private final long readerLifetimeBytes;
     /** The start of a character whose remaining bytes have not arrived yet. */
     private final byte[] carry = new byte[4];
     private int carried;
     private AaltoInput input = new AaltoInput();
-    private boolean headerByteWasLessThan;
     private boolean ended;
     private StreamErrorException failure;
 
@@ -98,28 +101,21 @@ public final class XmppStreamParser {
         }
         while (position < limit && !events.closed()) {
             int end = Utf8Validator.characterEnd(data, (int) Math.min(limit, position + budget()), limit);
-            boolean declaration = false;
-            if (events.inHeader()) {
-                int bang = findMarkupDeclaration(data, position, end);
-                declaration = bang < end;
-                end = bang;
-            }
-            int valid = utf8.validate(data, position, end);
-            if (valid < end) {
+            int markupStop = markup.scan(data, position, end);
+            int utf8Stop = utf8.validate(data, position, markupStop);
+            int stop = Math.min(markupStop, utf8Stop);
+            if (stop < end) {
                 // Parse what precedes the bad byte, so that the outcome does not depend on how input was split.
-                parse(data, position, Utf8Validator.characterStart(data, position, valid));
+                parse(data, position, Utf8Validator.characterStart(data, position, stop));
                 if (events.closed()) {
                     return;
                 }
-                throw utf8.failure();
+                throw utf8Stop < markupStop ? utf8.failure() : markup.failure();
             }
             int complete = Utf8Validator.characterStart(data, position, end);
             parse(data, position, complete);
             if (events.closed()) {
                 return;
-            }
-            if (declaration && events.inHeader()) {
-                throw StreamEvents.restricted("comments and document type declarations");
             }
             if (complete < end) { // the input ends inside a character
                 carried = end - complete;
@@ -138,6 +134,7 @@ public final class XmppStreamParser {
     private int completeCarriedCharacter(ByteBuffer data, int position, int limit) throws StreamErrorException {
         int length = Utf8Validator.sequenceLength(carry[0]);
         int taken = Math.min(length - carried, limit - position);
+        markup.scan(data, position, position + taken); // continuation bytes: only counted
         if (utf8.validate(data, position, position + taken) < position + taken) {
             throw utf8.failure();
         }
@@ -202,25 +199,6 @@ public final class XmppStreamParser {
         } else if (fed - events.topLevelStart() > limits.maxStanzaBytes()) {
             throw StreamEvents.tooLarge(limits);
         }
-    }
-
-    /**
-     * Before the stream root is open, {@code <!} can only begin a comment or a DTD, both restricted (§11.1). Aalto
-     * reads a DTD whole before reporting it, and rejects one with an internal subset as a syntax error, so the
-     * sequence is looked for here (it is also illegal inside the XML declaration and inside attribute values, so
-     * stopping at it never misjudges the root's start tag).
-     *
-     * @return the index of the {@code !}, or {@code to}
-     */
-    private int findMarkupDeclaration(ByteBuffer data, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = data.get(i);
-            if (b == '!' && headerByteWasLessThan) {
-                return i;
-            }
-            headerByteWasLessThan = b == '<';
-        }
-        return to;
     }
 
     private void requireLive() throws StreamErrorException {

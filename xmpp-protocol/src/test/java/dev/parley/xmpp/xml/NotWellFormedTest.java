@@ -83,8 +83,9 @@ class NotWellFormedTest {
                 Arguments.of("less-than in an attribute", "<message id='<'/>"),
                 Arguments.of("bare ampersand", "<message><body>a & b</body></message>"),
                 Arguments.of("CDATA end in text", "<message><body>a ]]> b</body></message>"),
+                Arguments.of("CDATA end starting text", "<message><body>]]></body></message>"),
+                Arguments.of("CDATA end after an element", "<message><x/>]]]></message>"),
                 Arguments.of("DOCTYPE inside the stream", "<!DOCTYPE x>"),
-                Arguments.of("XML declaration inside the stream", "<?xml version='1.0'?>"),
                 Arguments.of("junk markup", "<<presence/>"),
                 Arguments.of("name starting with a digit", "<1message/>"));
     }
@@ -100,9 +101,20 @@ class NotWellFormedTest {
 
     @Test
     void junkInsteadOfAStreamIsNotWellFormed() {
-        assertThat(StreamRun.of(utf8("GET / HTTP/1.1\r\n")).condition()).isEqualTo(StreamErrorCondition.NOT_WELL_FORMED);
-        assertThat(StreamRun.of(utf8(" <?xml version='1.0'?><stream:stream/>")).condition())
+        assertThat(StreamRun.of(utf8("GET / HTTP/1.1\r\n")).condition())
                 .isEqualTo(StreamErrorCondition.NOT_WELL_FORMED);
+        assertThat(StreamRun.of(utf8("hello <stream:stream/>")).condition())
+                .isEqualTo(StreamErrorCondition.NOT_WELL_FORMED);
+    }
+
+    @Test
+    void cdataEndIsFineInAttributesCdataSectionsAndEscaped() {
+        StreamRun run = StreamRun.ofContent(
+                "<message a=']]>'><body><![CDATA[]]]]><![CDATA[>]]>]]&gt;</body></message>");
+
+        assertThat(run.error()).isNull();
+        assertThat(run.element(0).attribute("a")).isEqualTo("]]>");
+        assertThat(run.element(0).childText("body", "jabber:client")).contains("]]>]]>");
     }
 
     /** XML allows a leading byte order mark, but Aalto's async reader does not, and XMPP peers do not send one. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.xmpp.error.StreamErrorCondition;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,11 +26,13 @@ class RestrictedXmlTest {
                 Arguments.of("processing instruction before the root", "<?xml-stylesheet href='a'?>" + STREAM_OPEN),
                 Arguments.of("processing instruction between stanzas", HEADER + "<?php echo 1; ?>"),
                 Arguments.of("processing instruction inside a stanza", HEADER + "<message><?pi data?></message>"),
+                Arguments.of("XML declaration after whitespace", " <?xml version='1.0'?>" + STREAM_OPEN),
+                Arguments.of("XML declaration inside the stream", HEADER + "<?xml version='1.0'?>"),
                 Arguments.of("DTD", "<!DOCTYPE stream:stream>" + STREAM_OPEN),
                 Arguments.of("DTD with a system identifier", "<!DOCTYPE stream SYSTEM 'http://example.com/x.dtd'>"
                         + STREAM_OPEN),
-                Arguments.of("DTD with an internal subset", "<?xml version='1.0'?><!DOCTYPE stream [<!ELEMENT stream ANY>]>"
-                        + STREAM_OPEN),
+                Arguments.of("DTD with an internal subset",
+                        "<?xml version='1.0'?><!DOCTYPE stream [<!ELEMENT stream ANY>]>" + STREAM_OPEN),
                 Arguments.of("external entity", "<!DOCTYPE m [<!ENTITY xxe SYSTEM 'file:///etc/passwd'>]>"
                         + STREAM_OPEN + "<message><body>&xxe;</body></message>"),
                 Arguments.of("undeclared entity in text", HEADER + "<message><body>&nbsp;</body></message>"),
@@ -54,6 +57,17 @@ class RestrictedXmlTest {
                 new StreamRun.XmppStreamParserFactory(StreamRun.LIMITS, XmppStreamParser.READER_LIFETIME_BYTES));
 
         assertThat(run.condition()).isEqualTo(StreamErrorCondition.RESTRICTED_XML);
+    }
+
+    @Test
+    void restrictedMarkupIsRefusedAsSoonAsItStartsNotWhenItEnds() {
+        for (String start : List.of("<message><!--", "<presence/><?php", "<message><body>&entity;")) {
+            StreamRun run = StreamRun.of(utf8(HEADER + start + " never ends".repeat(100)));
+
+            assertThat(run.condition()).as(start).isEqualTo(StreamErrorCondition.RESTRICTED_XML);
+        }
+        assertThat(StreamRun.of(utf8("<?xml version='1.0'?><!DOCTYPE x [" + "<!ENTITY a 'b'>".repeat(10))).condition())
+                .isEqualTo(StreamErrorCondition.RESTRICTED_XML);
     }
 
     @Test

@@ -243,6 +243,22 @@ class XmppStreamParserTest {
     }
 
     @Test
+    void listenerBugsPropagateAndLeaveTheParserFailedWithInternalServerError() throws StreamErrorException {
+        XmppStreamParser parser = new XmppStreamParser(StreamRun.LIMITS, new CollectingListener() {
+            @Override
+            public void element(XmlElement element) {
+                throw new IllegalStateException("bug");
+            }
+        });
+        parser.feed(ByteBuffer.wrap(utf8(HEADER)));
+
+        assertThatThrownBy(() -> parser.feed(ByteBuffer.wrap(utf8("<presence/>"))))
+                .isInstanceOf(IllegalStateException.class).hasMessage("bug");
+        assertThat(catchStreamError(() -> parser.feed(ByteBuffer.wrap(utf8("<presence/>")))).condition())
+                .isEqualTo(StreamErrorCondition.INTERNAL_SERVER_ERROR);
+    }
+
+    @Test
     void readsDirectBuffersOffsetBuffersAndArraySlicesAndConsumesThemWhole() throws StreamErrorException {
         CollectingListener listener = new CollectingListener();
         XmppStreamParser parser = new XmppStreamParser(StreamRun.LIMITS, listener);
