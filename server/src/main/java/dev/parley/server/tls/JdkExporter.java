@@ -25,6 +25,11 @@ final class JdkExporter {
         }
     }
 
+    /** Whether this runtime has the exporter API at all. */
+    static boolean available() {
+        return EXPORT != null;
+    }
+
     static Optional<byte[]> export(SSLSession session, String label, byte[] context, int length) {
         if (EXPORT == null || !(session instanceof ExtendedSSLSession extended)) {
             return Optional.empty();

@@ -71,7 +71,8 @@ public final class ServerTls {
             byDomain.put(ascii, contexts.get(covering));
             log.info("TLS for {}: certificate from {}", domain, covering.origin());
         }
-        log.info("TLS provider: {}, protocols {}", TlsContexts.describe(provider), config.tls().protocols());
+        log.info("TLS provider: {}, protocols {}, channel bindings {}", TlsContexts.describe(provider),
+                config.tls().protocols(), TlsChannelBindings.offered(provider));
         return new ServerTls(byDomain, byCertificate, byDomain.get(ascii(config.defaultDomain())), provider);
     }
 
@@ -123,8 +124,8 @@ public final class ServerTls {
     /**
      * The channel bindings of a server-side engine whose handshake has finished, by type
      * ({@link ChannelBinding#TLS_SERVER_END_POINT}, {@link ChannelBinding#TLS_EXPORTER}); only those that can be
-     * computed for this connection are present. Call once per handshake, when it completes, and keep the result: with
-     * OpenSSL the {@code tls-exporter} value is handed out only once.
+     * computed for this connection are present: {@code tls-exporter} only on TLS 1.3 with the JDK engine on Java 25 or
+     * later, never with OpenSSL. Call when the handshake completes and keep the result for the connection.
      */
     public static Map<String, ChannelBinding> channelBindings(SSLEngine engine) {
         return TlsChannelBindings.of(engine);

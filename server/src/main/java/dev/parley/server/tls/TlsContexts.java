@@ -12,8 +12,6 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import java.util.List;
 import javax.net.ssl.SSLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Builds server {@link SslContext}s: the configured TLS versions only, no client certificates, and ALPN offering
@@ -21,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TlsContexts {
     static final String ALPN_XMPP_CLIENT = "xmpp-client";
-    private static final Logger log = LoggerFactory.getLogger(TlsContexts.class);
 
     private TlsContexts() {
     }
@@ -49,7 +46,7 @@ final class TlsContexts {
     static SslContext build(Credential credential, List<String> protocols, SslProvider provider)
             throws TlsSetupException {
         try {
-            SslContext context = SslContextBuilder.forServer(credential.key(), credential.chain())
+            return SslContextBuilder.forServer(credential.key(), credential.chain())
                     .sslProvider(provider)
                     .protocols(protocols)
                     .clientAuth(ClientAuth.NONE)
@@ -57,10 +54,6 @@ final class TlsContexts {
                             SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,
                             ALPN_XMPP_CLIENT))
                     .build();
-            if (provider == SslProvider.OPENSSL && protocols.contains("TLSv1.3") && !OpenSslExporter.install(context)) {
-                log.warn("tls-exporter channel binding is unavailable for {}", credential.origin());
-            }
-            return context;
         } catch (SSLException | IllegalArgumentException e) {
             throw new TlsSetupException("cannot set up TLS with the certificate from " + credential.origin() + ": "
                     + e.getMessage(), e);

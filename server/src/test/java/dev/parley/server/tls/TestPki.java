@@ -37,6 +37,8 @@ import org.bouncycastle.util.io.pem.PemObject;
 
 /** Keys, certificates and PEM files made with Bouncy Castle for the TLS tests. */
 final class TestPki {
+    private static final BouncyCastleProvider BOUNCY_CASTLE = new BouncyCastleProvider();
+
     private TestPki() {
     }
 
@@ -79,7 +81,8 @@ final class TestPki {
                     new GeneralNames(altNames.toArray(GeneralName[]::new)));
         }
         return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder(signature).build(issuerKeys.getPrivate())));
+                builder.build(new JcaContentSignerBuilder(signature).setProvider(BOUNCY_CASTLE) // it signs RSASSA-PSS too
+                        .build(issuerKeys.getPrivate())));
     }
 
     static X509Certificate selfSigned(String cn, KeyPair keys, GeneralName... altNames) throws Exception {
@@ -113,7 +116,7 @@ final class TestPki {
 
     static String encryptedPkcs8(KeyPair keys) throws Exception {
         return pem(new JcaPKCS8Generator(keys.getPrivate(), new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                .setProvider(new BouncyCastleProvider()).setPassword("secret".toCharArray()).build()).generate());
+                .setProvider(BOUNCY_CASTLE).setPassword("secret".toCharArray()).build()).generate());
     }
 
     static Path write(Path dir, String name, String content) throws IOException {
