@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.server.admin.AdminCommands;
+import dev.parley.server.api.DiscoNode;
 import dev.parley.server.api.IqHandler;
 import dev.parley.server.api.IqScope;
 import dev.parley.server.api.ModuleContext;
@@ -9,6 +10,9 @@ import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.xmpp.xml.XmlElement;
+
+import java.util.List;
+import java.util.Optional;
 
 /** The {@link ModuleContext} every module of one server gets. */
 final class ServerModuleContext implements ModuleContext {
@@ -65,5 +69,20 @@ final class ServerModuleContext implements ModuleContext {
     @Override
     public void preAuthStreamFeature(XmlElement feature) {
         iqHandlers.addPreAuthStreamFeature(feature);
+    }
+
+    @Override
+    public List<String> features(IqScope scope) {
+        return iqHandlers.features(scope);
+    }
+
+    @Override
+    public void discoNode(String node, DiscoNode discoNode) {
+        iqHandlers.addDiscoNode(node, discoNode);
+    }
+
+    @Override
+    public Optional<DiscoNode> discoNode(String node) {
+        return iqHandlers.discoNode(node);
     }
 }

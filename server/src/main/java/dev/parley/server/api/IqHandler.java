@@ -10,4 +10,12 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface IqHandler {
     CompletionStage<IqReply> handle(IqRequest request);
+
+    /** Restricts {@code handler} to IQs of type get; a set gets {@code bad-request}, as queries have nothing to set. */
+    static IqHandler getOnly(IqHandler handler) {
+        return request -> request.iq().type() == dev.parley.xmpp.stanza.Iq.Type.GET
+                ? handler.handle(request)
+                : IqReply.now(IqReply.error(dev.parley.xmpp.error.StanzaErrorCondition.BAD_REQUEST,
+                        "This query supports only type 'get'"));
+    }
 }

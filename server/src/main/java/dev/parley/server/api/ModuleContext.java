@@ -29,4 +29,13 @@ public interface ModuleContext {
 
     /** A stream feature offered after TLS and before authentication, such as XEP-0077's {@code <register/>}. */
     void preAuthStreamFeature(dev.parley.xmpp.xml.XmlElement feature);
+
+    /** The disco features registered so far at a scope (what the disco module advertises). */
+    java.util.List<String> features(IqScope scope);
+
+    /** Answers disco#info and disco#items on {@code node} of the server; node names are unique. */
+    void discoNode(String node, DiscoNode discoNode);
+
+    /** The registered server nodes. */
+    java.util.Optional<DiscoNode> discoNode(String node);
 }

@@ -1,5 +1,6 @@
 package dev.parley.server.routing;
 
+import dev.parley.server.api.DiscoNode;
 import dev.parley.server.api.IqHandler;
 import dev.parley.server.api.IqScope;
 import dev.parley.xmpp.xml.XmlElement;
@@ -26,6 +27,7 @@ public final class IqHandlers {
     private final Map<Key, IqHandler> preAuth = new ConcurrentHashMap<>();
     private final Map<IqScope, Set<String>> features = new EnumMap<>(IqScope.class);
     private final List<XmlElement> preAuthStreamFeatures = new CopyOnWriteArrayList<>();
+    private final Map<String, DiscoNode> discoNodes = new ConcurrentHashMap<>();
 
     public IqHandlers() {
         for (IqScope scope : IqScope.values()) {
@@ -67,6 +69,16 @@ public final class IqHandlers {
         synchronized (features.get(scope)) {
             return List.copyOf(features.get(scope));
         }
+    }
+
+    public void addDiscoNode(String node, DiscoNode discoNode) {
+        if (discoNodes.putIfAbsent(node, discoNode) != null) {
+            throw new IllegalStateException("two providers for disco node " + node);
+        }
+    }
+
+    public Optional<DiscoNode> discoNode(String node) {
+        return Optional.ofNullable(discoNodes.get(node));
     }
 
     public List<XmlElement> preAuthStreamFeatures() {

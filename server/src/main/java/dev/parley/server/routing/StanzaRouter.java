@@ -141,7 +141,11 @@ public final class StanzaRouter {
             return refuse(iq, StanzaErrorCondition.SERVICE_UNAVAILABLE);
         }
         return invoke(handler, new IqRequest(iq, iq.from(), target))
-                .thenCompose(reply -> routeGenerated(replyElement(iq, reply)));
+                .thenCompose(reply -> routeGenerated(replyElement(iq, reply)).thenRun(() -> {
+                    if (reply instanceof IqReply.Result result && result.afterSent() != null) {
+                        result.afterSent().run();
+                    }
+                }));
     }
 
     private static CompletionStage<IqReply> invoke(IqHandler handler, IqRequest request) {

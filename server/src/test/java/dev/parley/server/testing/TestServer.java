@@ -1,0 +1,76 @@
+package dev.parley.server.testing;
+
+import dev.parley.server.ParleyServer;
+import dev.parley.server.config.ConfigLoader;
+import dev.parley.server.config.ParleyConfig;
+import dev.parley.xmpp.jid.Jid;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real Parley node for tests: the test profile (in-band registration on, an admin account, ephemeral ports, a fresh
+ * data directory, the minimum SCRAM iterations so that account set-up is quick) on the embedded store.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String DOMAIN = "localhost";
+    public static final String ADMIN = "admin@" + DOMAIN;
+
+    private final ParleyServer server;
+    private final Path dataDir;
+
+    private TestServer(ParleyServer server, Path dataDir) {
+        this.server = server;
+        this.dataDir = dataDir;
+    }
+
+    public static TestServer start() throws Exception {
+        return start("");
+    }
+
+    /** Starts with the test profile plus {@code extraYaml} (top-level keys not in the profile). */
+    public static TestServer start(String extraYaml) throws Exception {
+        Path dataDir = Files.createTempDirectory("parley-test");
+        String yaml = """
+                domains: [%s]
+                data-dir: %s
+                listeners:
+                  c2s: {port: 0, address: 127.0.0.1}
+                  c2s-direct-tls: {port: 0, address: 127.0.0.1}
+                  admin: {enabled: false}
+                auth:
+                  scram-iterations: 4096
+                registration:
+                  in-band: true
+                admins: [%s]
+                """.formatted(DOMAIN, dataDir, ADMIN) + extraYaml;
+        ParleyConfig config = ConfigLoader.parse(yaml, "test profile", dataDir);
+        return new TestServer(ParleyServer.start(config), dataDir);
+    }
+
+    public ParleyServer server() {
+        return server;
+    }
+
+    public int c2sPort() {
+        return server.boundPort("c2s");
+    }
+
+    public int directTlsPort() {
+        return server.boundPort("c2s-direct-tls");
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Creates an account through the server's own account service. */
+    public void addUser(String username, String password) {
+        server.accounts().create(Jid.of(username, DOMAIN, null), password).toCompletableFuture().join();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
