@@ -1,0 +1,158 @@
+package dev.parley.server.config;
+
+import dev.parley.server.config.NameTypes.BareJid;
+import dev.parley.server.config.NameTypes.BindAddress;
+import dev.parley.server.config.NameTypes.DomainName;
+import dev.parley.server.config.ScalarTypes.Bool;
+import dev.parley.server.config.ScalarTypes.Choice;
+import dev.parley.server.config.ScalarTypes.DurationRange;
+import dev.parley.server.config.ScalarTypes.IntRange;
+import dev.parley.server.config.ScalarTypes.Kebab;
+import dev.parley.server.config.ScalarTypes.PathValue;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every configuration key: its path, what it accepts, its default and its meaning. This list is the single source of
+ * the validation in {@link ConfigLoader}, of {@link ParleyConfig#defaults()}, and of the reference in
+ * {@code parley.example.yaml} and {@code docs/configuration.md} (a test fails when those drift from it).
+ */
+final class ConfigSchema {
+    private ConfigSchema() {
+    }
+
+    static final List<String> TLS_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    static final List<String> SASL_MECHANISMS = List.of("SCRAM-SHA-512-PLUS", "SCRAM-SHA-512", "SCRAM-SHA-256-PLUS",
+            "SCRAM-SHA-256", "SCRAM-SHA-1-PLUS", "SCRAM-SHA-1", "PLAIN");
+
+    private static final IntRange PORT = new IntRange(0, 65535, "0 = any free port");
+    private static final BindAddress ADDRESS = new BindAddress();
+    private static final Bool BOOLEAN = new Bool();
+
+    static final Setting<List<String>> DOMAINS = Setting.of("domains", new ListType<>(new DomainName(), true),
+            List.of("localhost"), "XMPP domains this server hosts (RFC 7622 domainparts; internationalised names are "
+                    + "accepted). The first is the default domain: it names the server when a client names no domain and "
+                    + "picks the certificate when a client sends no SNI.");
+    static final Setting<Path> DATA_DIR = Setting.of("data-dir", new PathValue(), Path.of("data"),
+            "Directory for the embedded store, generated certificates and other state. A relative path is resolved "
+                    + "against the configuration file's directory (the working directory when there is no file).");
+
+    static final Setting<Boolean> C2S_ENABLED = Setting.of("listeners.c2s.enabled", BOOLEAN, true,
+            "Accept client connections that negotiate TLS with STARTTLS (RFC 6120 §5).");
+    static final Setting<String> C2S_ADDRESS = Setting.of("listeners.c2s.address", ADDRESS, "0.0.0.0",
+            "Address to listen on; 0.0.0.0 or \"::\" for every interface.");
+    static final Setting<Integer> C2S_PORT = Setting.of("listeners.c2s.port", PORT, 5222,
+            "TCP port (RFC 6120 §14.7 registers 5222).");
+    static final Setting<Boolean> DIRECT_TLS_ENABLED = Setting.of("listeners.c2s-direct-tls.enabled", BOOLEAN, true,
+            "Accept client connections that start with a TLS handshake (XEP-0368, ALPN \"xmpp-client\").");
+    static final Setting<String> DIRECT_TLS_ADDRESS = Setting.of("listeners.c2s-direct-tls.address", ADDRESS,
+            "0.0.0.0", "Address to listen on; 0.0.0.0 or \"::\" for every interface.");
+    static final Setting<Integer> DIRECT_TLS_PORT = Setting.of("listeners.c2s-direct-tls.port", PORT, 5223,
+            "TCP port.");
+    static final Setting<Boolean> ADMIN_ENABLED = Setting.of("listeners.admin.enabled", BOOLEAN, true,
+            "Serve the administration API.");
+    static final Setting<String> ADMIN_ADDRESS = Setting.of("listeners.admin.address", ADDRESS, "127.0.0.1",
+            "Address to listen on. Keep it on loopback unless a proxy in front of it authenticates.");
+    static final Setting<Integer> ADMIN_PORT = Setting.of("listeners.admin.port", PORT, 5290, "TCP port.");
+
+    static final Setting<Path> CERTIFICATE_FILE = Setting.required("certificate", new PathValue(),
+            "PEM file with the certificate first, then its intermediates.", "certs/example.com.crt");
+    static final Setting<Path> PRIVATE_KEY_FILE = Setting.required("private-key", new PathValue(),
+            "PEM file with the certificate's private key: PKCS#8, PKCS#1 (RSA) or SEC1 (EC), not encrypted.",
+            "certs/example.com.key");
+    static final Setting<List<CertificateFiles>> TLS_CERTIFICATES = Setting.of("tls.certificates",
+            new ObjectListType<>("certificate", List.of(CERTIFICATE_FILE, PRIVATE_KEY_FILE),
+                    values -> new CertificateFiles(values.get(CERTIFICATE_FILE), values.get(PRIVATE_KEY_FILE))),
+            List.of(), "Certificates with their keys; relative paths are resolved against the configuration file's "
+                    + "directory. The domains a certificate serves are read from its subjectAltName (DNS names, "
+                    + "wildcards, XmppAddr, SRVName), or from its CN when it has no DNS names; every hosted domain "
+                    + "needs one. When the list is empty, a self-signed certificate for all domains is generated in "
+                    + "<data-dir>/certs/ and renewed when the domains change or it nears expiry.");
+    static final Setting<List<String>> TLS_PROTOCOLS_SETTING = Setting.of("tls.protocols",
+            new ListType<>(new Choice(TLS_PROTOCOLS), true), TLS_PROTOCOLS,
+            "TLS versions offered. Older versions are not supported.");
+    static final Setting<TlsProvider> TLS_PROVIDER = Setting.of("tls.provider", new Kebab<>(TlsProvider.class),
+            TlsProvider.AUTO, "TLS engine: openssl (BoringSSL from netty-tcnative), jdk, or auto (openssl when it "
+                    + "loads on this platform, otherwise jdk). The choice is logged at start.");
+    static final Setting<StartTlsPolicy> STARTTLS = Setting.of("tls.starttls", new Kebab<>(StartTlsPolicy.class),
+            StartTlsPolicy.REQUIRED, "On the c2s listener: required makes STARTTLS mandatory-to-negotiate "
+                    + "(RFC 6120 §5.3.1); optional lets clients continue without TLS.");
+
+    static final Setting<List<String>> MECHANISMS = Setting.of("auth.mechanisms",
+            new ListType<>(new Choice(SASL_MECHANISMS), true), SASL_MECHANISMS,
+            "SASL mechanisms offered (RFC 6120 §6), most preferred first. The -PLUS variants use channel binding "
+                    + "(RFC 5802, RFC 9266) and are offered only over TLS.");
+    static final Setting<Integer> SCRAM_ITERATIONS = Setting.of("auth.scram-iterations",
+            new IntRange(4096, 1_000_000, ""), 10_000, "PBKDF2 iteration count for newly stored SCRAM credentials "
+                    + "(RFC 5802 §5.1; RFC 7677 §4 asks for at least 4096).");
+    static final Setting<Integer> MAX_AUTH_FAILURES = Setting.of("auth.max-failures-per-connection",
+            new IntRange(2, 5, "RFC 6120 §6.4.5"), 3, "Failed authentication attempts allowed on one connection "
+                    + "before it is closed.");
+
+    static final Setting<Boolean> IN_BAND_REGISTRATION = Setting.of("registration.in-band", BOOLEAN, false,
+            "Let clients create accounts over XMPP (XEP-0077).");
+    static final Setting<Integer> MIN_PASSWORD_LENGTH = Setting.of("registration.min-password-length",
+            new IntRange(1, 1024, ""), 8, "Fewest characters a new password may have.");
+
+    static final Setting<ConflictPolicy> RESOURCE_CONFLICT = Setting.of("resources.conflict",
+            new Kebab<>(ConflictPolicy.class), ConflictPolicy.REPLACE_OLD, "When a client binds a resource already in "
+                    + "use (RFC 6120 §7.7.2.2): replace-old ends the existing session with a <conflict/> stream error "
+                    + "(the RFC's \"override\"), reject-new refuses the new bind with <conflict/>, rename-new gives the "
+                    + "new session a server-generated resource.");
+
+    static final Setting<Integer> STANZA_BYTES = Setting.of("limits.stanza-bytes",
+            new IntRange(10_000, 16 * 1024 * 1024, "RFC 6120 §13.12: at least 10000"), 256 * 1024,
+            "Largest stanza an authenticated client may send, in bytes.");
+    static final Setting<Integer> STANZA_BYTES_UNAUTHENTICATED = Setting.of("limits.stanza-bytes-unauthenticated",
+            new IntRange(1024, 1024 * 1024, ""), 8 * 1024,
+            "Largest element before authentication, in bytes; at most limits.stanza-bytes.");
+    static final Setting<Integer> DEPTH = Setting.of("limits.depth", new IntRange(8, 1024, ""), 64,
+            "Deepest element nesting in a stanza after authentication.");
+    static final Setting<Integer> DEPTH_UNAUTHENTICATED = Setting.of("limits.depth-unauthenticated",
+            new IntRange(4, 1024, ""), 32, "Deepest element nesting before authentication; at most limits.depth.");
+    static final Setting<Integer> ATTRIBUTES = Setting.of("limits.attributes", new IntRange(4, 1024, ""), 64,
+            "Most attributes on one element.");
+    static final Setting<Duration> UNAUTHENTICATED_TIMEOUT = Setting.of("limits.unauthenticated-timeout",
+            new DurationRange(Duration.ofSeconds(1), Duration.ofHours(1)), Duration.ofSeconds(60),
+            "Time a connection has to authenticate before it is closed.");
+    static final Setting<Integer> CONNECTIONS_PER_IP = Setting.of("limits.connections-per-ip",
+            new IntRange(1, 1_000_000, ""), 100, "Most simultaneous client connections from one IP address.");
+    static final Setting<Integer> MAX_CONNECTIONS = Setting.of("limits.max-connections",
+            new IntRange(1, 10_000_000, ""), 50_000, "Most simultaneous client connections on this server.");
+
+    static final Setting<List<String>> ADMINS = Setting.of("admins", new ListType<>(new BareJid(), false), List.of(),
+            "Bare JIDs (local@domain, at a hosted domain) with administrator rights.");
+
+    /** Every top-level setting, in the order the reference shows them. */
+    static final List<Setting<?>> ALL = List.of(DOMAINS, DATA_DIR,
+            C2S_ENABLED, C2S_ADDRESS, C2S_PORT, DIRECT_TLS_ENABLED, DIRECT_TLS_ADDRESS, DIRECT_TLS_PORT,
+            ADMIN_ENABLED, ADMIN_ADDRESS, ADMIN_PORT,
+            TLS_CERTIFICATES, TLS_PROTOCOLS_SETTING, TLS_PROVIDER, STARTTLS,
+            MECHANISMS, SCRAM_ITERATIONS, MAX_AUTH_FAILURES,
+            IN_BAND_REGISTRATION, MIN_PASSWORD_LENGTH,
+            RESOURCE_CONFLICT,
+            STANZA_BYTES, STANZA_BYTES_UNAUTHENTICATED, DEPTH, DEPTH_UNAUTHENTICATED, ATTRIBUTES,
+            UNAUTHENTICATED_TIMEOUT, CONNECTIONS_PER_IP, MAX_CONNECTIONS,
+            ADMINS);
+
+    /** What each section is for, shown above it in the example file. */
+    static final Map<String, String> SECTIONS = sections();
+
+    private static Map<String, String> sections() {
+        Map<String, String> sections = new LinkedHashMap<>();
+        sections.put("listeners", "Network listeners.");
+        sections.put("listeners.c2s", "Client connections with STARTTLS.");
+        sections.put("listeners.c2s-direct-tls", "Client connections with TLS from the first byte (XEP-0368).");
+        sections.put("listeners.admin", "The administration API.");
+        sections.put("tls", "TLS (RFC 6120 §5, §13.7).");
+        sections.put("auth", "Authentication (SASL, RFC 6120 §6).");
+        sections.put("registration", "Account registration.");
+        sections.put("resources", "Resource binding (RFC 6120 §7).");
+        sections.put("limits", "Resource limits, enforced while parsing (RFC 6120 §13.12).");
+        return Collections.unmodifiableMap(sections);
+    }
+}

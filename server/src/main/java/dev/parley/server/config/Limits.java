@@ -1,0 +1,23 @@
+package dev.parley.server.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Resource limits enforced while reading (PROMISES.md, "Bounded resources").
+ *
+ * @param stanzaBytes                largest stanza from an authenticated client (RFC 6120 §13.12: at least 10000)
+ * @param stanzaBytesUnauthenticated largest element before authentication
+ * @param depth                      deepest element nesting after authentication
+ * @param depthUnauthenticated       deepest element nesting before authentication
+ * @param attributes                 most attributes on one element
+ * @param unauthenticatedTimeout     how long a connection may stay unauthenticated
+ * @param connectionsPerIp           most simultaneous connections from one IP address
+ * @param maxConnections             most simultaneous client connections on this node
+ */
+public record Limits(int stanzaBytes, int stanzaBytesUnauthenticated, int depth, int depthUnauthenticated, int attributes,
+                     Duration unauthenticatedTimeout, int connectionsPerIp, int maxConnections) {
+    public Limits {
+        Objects.requireNonNull(unauthenticatedTimeout, "unauthenticatedTimeout");
+    }
+}
