@@ -13,6 +13,11 @@ final class ConfigOption {
             description = "Configuration file (YAML). Without it, the built-in defaults apply.")
     private Path file;
 
+    /** The file given, or null for the defaults. */
+    Path file() {
+        return file;
+    }
+
     ParleyConfig load() throws ConfigException {
         return file == null ? ParleyConfig.defaults() : ConfigLoader.load(file);
     }

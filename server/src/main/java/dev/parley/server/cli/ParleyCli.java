@@ -28,6 +28,8 @@ public final class ParleyCli implements Runnable {
     static final int USAGE = 2;
     /** Set by the {@code ./parley} launcher to the path it was run as, so hints show a command that works. */
     private static final String LAUNCHER_VARIABLE = "PARLEY_LAUNCHER";
+    /** The root log level in logback.xml; logging starts after parsing, so setting it then still takes effect. */
+    private static final String LOG_LEVEL_PROPERTY = "parley.log.level";
 
     @Spec
     private CommandSpec spec;
@@ -42,6 +44,13 @@ public final class ParleyCli implements Runnable {
         cli.setCommandName(invokedAs());
         cli.setParameterExceptionHandler(ParleyCli::usageError);
         cli.setExecutionExceptionHandler((e, failing, parseResult) -> failure(e, failing.getErr()));
+        cli.setExecutionStrategy(parseResult -> {
+            if (!parseResult.hasSubcommand() || !parseResult.subcommand().commandSpec().name().equals("start")) {
+                // One-shot commands print their result; the store's progress logs would only bury it.
+                System.setProperty(LOG_LEVEL_PROPERTY, System.getProperty(LOG_LEVEL_PROPERTY, "WARN"));
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return cli;
     }
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,15 +25,16 @@ final class StartCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ConfigOption config;
+    private ConfigOption configOption;
 
     @Override
     public Integer call() throws Exception {
-        ParleyConfig loaded = config.load();
+        ParleyConfig loaded = configOption.load();
         ParleyServer server;
         try {
             server = ParleyServer.start(loaded);
-        } catch (StoreLockedException e) {
+        } catch (StoreLockedException | IOException e) {
+            // Another server on the data directory, a port in use: the message says which.
             throw new CliFailure("Cannot start: " + e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -52,8 +54,10 @@ final class StartCommand implements Callable<Integer> {
         printListener(out, server, "c2s-direct-tls", config.listeners().c2sDirectTls(), "clients, direct TLS");
         printListener(out, server, "admin", config.listeners().admin(),
                 "admin API, token in " + config.dataDir().resolve(AdminEndpoint.TOKEN_FILE).toAbsolutePath());
-        out.println("Add a user with: " + ParleyCli.invokedAs() + " adduser alice@" + config.defaultDomain()
-                + " PASSWORD" + (config.dataDir().isAbsolute() ? "" : "  (from this directory)"));
+        String configArgument = configOption.file() == null ? "" : " --config " + configOption.file();
+        String runFrom = configOption.file() == null && !config.dataDir().isAbsolute() ? " (from this directory)" : "";
+        out.println("Add a user with: " + ParleyCli.invokedAs() + " adduser" + configArgument + " alice@"
+                + config.defaultDomain() + " PASSWORD" + runFrom);
         out.println("Stop with Ctrl-C.");
         out.flush();
     }

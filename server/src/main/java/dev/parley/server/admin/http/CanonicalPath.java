@@ -24,6 +24,9 @@ final class CanonicalPath {
             return Optional.empty();
         }
         List<String> segments = new ArrayList<>();
+        if (rawPath.equals("/")) {
+            return Optional.of(List.of());
+        }
         for (String raw : rawPath.substring(1).split("/", -1)) {
             Optional<String> segment = decode(raw);
             if (segment.isEmpty()) {
