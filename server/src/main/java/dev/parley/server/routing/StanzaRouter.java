@@ -62,11 +62,16 @@ public final class StanzaRouter {
         return routeToResource(stanza, to);
     }
 
-    /** Answers an IQ request from a stream that has not authenticated yet (XEP-0077 in-band registration). */
+    /**
+     * Answers an IQ from a stream that has not authenticated yet (XEP-0077 in-band registration); completes with the
+     * reply for that stream, or null when there is nothing to answer.
+     */
     public CompletionStage<XmlElement> answerPreAuth(Iq iq, Jid serverDomain) {
-        XmlElement payload = iq.payload();
-        IqHandler handler = payload == null ? null : iqHandlers.preAuthHandler(payload).orElse(null);
-        if (handler == null || !iq.isRequest()) {
+        if (!iq.isRequest()) {
+            return CompletableFuture.completedFuture(null); // nothing to answer; an error must not be answered
+        }
+        IqHandler handler = iqHandlers.preAuthHandler(iq.payload()).orElse(null);
+        if (handler == null) {
             return CompletableFuture.completedFuture(iq.errorReply(StanzaError.of(StanzaErrorCondition.SERVICE_UNAVAILABLE)));
         }
         return invoke(handler, new IqRequest(iq, null, serverDomain)).thenApply(reply -> replyElement(iq, reply));

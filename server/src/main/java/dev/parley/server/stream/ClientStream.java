@@ -7,6 +7,7 @@ import dev.parley.xmpp.error.StreamErrorCondition;
 import dev.parley.xmpp.error.StreamErrorException;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.sasl.SaslMechanisms;
+import dev.parley.xmpp.sasl.SaslSettings;
 import dev.parley.xmpp.stanza.Iq;
 import dev.parley.xmpp.stanza.Presence;
 import dev.parley.xmpp.stanza.Stanza;
@@ -139,7 +140,7 @@ public final class ClientStream implements ConnectionStream {
     private SaslNegotiation sasl() {
         if (sasl == null) {
             SaslMechanisms mechanisms = new SaslMechanisms(transport.secured(), transport.channelBindings(),
-                    settings.saslMechanisms());
+                    settings.saslMechanisms(), new SaslSettings(domain, settings.decoys()));
             sasl = new SaslNegotiation(transport, services.accounts(), mechanisms, domain);
         }
         return sasl;
@@ -180,7 +181,7 @@ public final class ClientStream implements ConnectionStream {
         try {
             stanza = Stanza.of(element);
         } catch (StanzaException e) {
-            transport.send(ErrorReplies.forInvalid(element, e.error(), session == null ? null : session.jid()));
+            Stanza.errorReplyFor(element, e.error()).ifPresent(transport::send);
             return;
         }
         switch (phase) {
@@ -198,7 +199,11 @@ public final class ClientStream implements ConnectionStream {
             throw new StreamErrorException(StreamErrorCondition.NOT_AUTHORIZED, "Authenticate first");
         }
         Jid server = Jid.domain(domain);
-        inbound.submit(() -> services.router().answerPreAuth(iq, server).thenAccept(transport::send));
+        inbound.submit(() -> services.router().answerPreAuth(iq, server).thenAccept(reply -> {
+            if (reply != null) {
+                transport.send(reply);
+            }
+        }));
     }
 
     private void bind(Stanza stanza) throws StreamErrorException {

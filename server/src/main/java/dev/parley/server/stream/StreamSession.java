@@ -42,16 +42,12 @@ final class StreamSession implements ClientSession {
 
     @Override
     public void deliver(Stanza stanza) {
-        if (transport.inEventLoop()) {
-            transport.send(stanza.element());
-        } else {
-            transport.executor().execute(() -> transport.send(stanza.element()));
-        }
+        transport.send(stanza.element());
     }
 
     @Override
     public void terminate(StreamErrorCondition condition, String text) {
-        transport.executor().execute(() -> transport.closeWithError(condition, text));
+        transport.closeWithError(condition, text);
     }
 
     @Override

@@ -11,8 +11,9 @@ import java.util.concurrent.Executor;
 
 /**
  * What a stream's state machine needs from its connection. The Netty implementation lives in the transport package; a
- * stream never sees a channel, which keeps the protocol logic testable without sockets. All methods are called on the
- * connection's event loop ({@link #executor()}).
+ * stream never sees a channel, which keeps the protocol logic testable without sockets. {@link #send} and
+ * {@link #closeWithError} may be called from any thread; the other methods only on the connection's event loop
+ * ({@link #executor()}).
  */
 public interface StreamTransport {
     /** Opens the response stream (RFC 6120 §4.7); the connection remembers that a header went out. */

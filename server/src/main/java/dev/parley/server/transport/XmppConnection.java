@@ -32,7 +32,8 @@ import java.util.function.Function;
 /**
  * One XMPP connection on Netty: bytes from the socket go through the hardened stream parser to the stream's state
  * machine ({@link StreamListener}); what the state machine sends is framed and written here. Implements
- * {@link StreamTransport} so the protocol logic never sees Netty.
+ * {@link StreamTransport} so the protocol logic never sees Netty. Sending is safe from any thread (it hops onto the
+ * connection's event loop, keeping order per sending thread); everything else runs on the loop.
  */
 public final class XmppConnection extends ChannelInboundHandlerAdapter implements StreamTransport {
     private static final Logger log = LoggerFactory.getLogger(XmppConnection.class);
@@ -127,6 +128,10 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
 
     @Override
     public void send(XmlElement element) {
+        if (!inEventLoop()) {
+            ctx.executor().execute(() -> send(element));
+            return;
+        }
         if (closing) {
             return;
         }
@@ -137,6 +142,10 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
 
     @Override
     public void closeWithError(StreamErrorCondition condition, String text) {
+        if (!inEventLoop()) {
+            ctx.executor().execute(() -> closeWithError(condition, text));
+            return;
+        }
         if (closing) {
             return;
         }
