@@ -13,6 +13,8 @@ import dev.parley.server.session.SessionRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -62,8 +64,10 @@ final class AdminCommandRunner {
             return new AdminHttpClient(endpoint.get()).run(command, arguments);
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            boolean unreachable = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
             throw new CliFailure(running + " but its admin interface at " + endpoint.get().uri()
-                    + " is unreachable: " + reason + ". Stop the server and run this command again.");
+                    + (unreachable ? " is unreachable: " : " failed: ") + reason
+                    + ". Stop the server and run this command again.");
         }
     }
 }

@@ -18,7 +18,8 @@ import java.util.Set;
  * command failed (its message on stderr), 2 the command line was wrong (message and usage on stderr). Password
  * arguments never appear in any output.
  */
-@Command(name = "parley", mixinStandardHelpOptions = true, version = "Parley 0.1.0",
+@Command(name = "parley", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = ParleyCli.Version.class,
         description = "Parley, an XMPP server.",
         subcommands = {StartCommand.class, AddUserCommand.class, PasswdCommand.class, DelUserCommand.class,
                 CheckConfigCommand.class, CommandLine.HelpCommand.class})
@@ -33,6 +34,15 @@ public final class ParleyCli implements Runnable {
 
     @Spec
     private CommandSpec spec;
+
+    /** The version Maven wrote into the jar's manifest; a build from the IDE or the test classpath has none. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ParleyCli.class.getPackage().getImplementationVersion();
+            return new String[] {"Parley " + (version == null ? "(development build)" : version)};
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

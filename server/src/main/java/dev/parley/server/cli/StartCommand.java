@@ -56,8 +56,10 @@ final class StartCommand implements Callable<Integer> {
                 "admin API, token in " + config.dataDir().resolve(AdminEndpoint.TOKEN_FILE).toAbsolutePath());
         String configArgument = configOption.file() == null ? "" : " --config " + configOption.file();
         String runFrom = configOption.file() == null && !config.dataDir().isAbsolute() ? " (from this directory)" : "";
-        out.println("Add a user with: " + ParleyCli.invokedAs() + " adduser" + configArgument + " alice@"
-                + config.defaultDomain() + " PASSWORD" + runFrom);
+        String addUser = ParleyCli.invokedAs() + " adduser" + configArgument + " alice@" + config.defaultDomain()
+                + " PASSWORD" + runFrom;
+        out.println(config.listeners().admin().enabled() ? "Add a user with: " + addUser
+                : "The admin listener is disabled: add users while the server is stopped, with: " + addUser);
         out.println("Stop with Ctrl-C.");
         out.flush();
     }

@@ -23,6 +23,17 @@ class ParleyCliTest {
     }
 
     @Test
+    void helpAndVersionSucceed() {
+        CliTesting.Run help = run("adduser", "--help");
+        CliTesting.Run version = run("--version");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("JID", "PASSWORD", "--config");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("Parley ");
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         CliTesting.Run result = run("frobnicate");
 

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * string sizes are capped far below Jackson's defaults, and duplicate keys or trailing content are refused rather than
  * silently resolved.
  */
-public final class Json {
-    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+final class Json {
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(8)
                             .maxStringLength(AdminHttpServer.MAX_BODY_BYTES)
