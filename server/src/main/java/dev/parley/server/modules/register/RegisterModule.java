@@ -43,10 +43,15 @@ public final class RegisterModule implements XmppModule {
         } else {
             context.iqHandler(IqScope.SERVER, "query", NAMESPACE, this::handle, NAMESPACE);
         }
+        // Clients also send these without 'to', which addresses their own account (RFC 6120 §10.3.3).
+        context.iqHandler(IqScope.ACCOUNT, "query", NAMESPACE, this::handle);
     }
 
     private CompletionStage<IqReply> handle(IqRequest request) {
         Iq iq = request.iq();
+        if (request.target().local() != null && !request.target().equals(request.requester().bare())) {
+            return IqReply.now(IqReply.error(StanzaErrorCondition.FORBIDDEN));
+        }
         XmlElement query = iq.payload();
         if (iq.type() == Iq.Type.GET) {
             return IqReply.now(IqReply.result(request.authenticated() ? registered(request.requester()) : form()));
