@@ -35,6 +35,17 @@ public final class XmlElement implements XmlNode {
         return new Builder(name, namespace);
     }
 
+    /**
+     * An element from {@link XmppStreamParser}, which hands over collections it never touches again: wrapping them
+     * instead of copying keeps the parser's hot path to one allocation per node.
+     */
+    static XmlElement parsed(String name, String namespace, Map<String, String> attributes, List<XmlNode> children) {
+        return new XmlElement(name, namespace,
+                attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(attributes),
+                children == null ? List.of()
+                        : children.size() == 1 ? List.of(children.get(0)) : Collections.unmodifiableList(children));
+    }
+
     /** An element with no attributes and no children. */
     public static XmlElement empty(String name, String namespace) {
         return new XmlElement(requireName(name), Objects.requireNonNull(namespace, "namespace"), Map.of(), List.of());

@@ -44,7 +44,7 @@ public final class XmlWriter {
             String key = attribute.getKey();
             out.append(' ');
             if (key.startsWith("{")) {
-                int close = key.indexOf('}');
+                int close = key.lastIndexOf('}'); // the URI may contain '}', the local name may not
                 String uri = key.substring(1, close);
                 String local = key.substring(close + 1);
                 if (uri.equals(XML_NAMESPACE)) {
