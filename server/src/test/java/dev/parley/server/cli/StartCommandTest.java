@@ -32,7 +32,9 @@ class StartCommandTest {
     void runsUntilTerminatedThenReleasesEverything() throws Exception {
         Path config = CliTesting.writeConfig(dir);
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        // The distribution's logging configuration, not the tests': stdout must carry the banner alone.
+        Process server = new ProcessBuilder(java, "-Dlogback.configurationFile=logback.xml",
+                "-cp", System.getProperty("java.class.path"),
                 ParleyCli.class.getName(), "start", "--config", config.toString())
                 .redirectError(dir.resolve("server.err").toFile())
                 .start();
