@@ -1,15 +1,13 @@
 package dev.parley.server;
 
 import dev.parley.server.admin.AdminCommands;
-import dev.parley.server.admin.UserCommands;
+import dev.parley.server.admin.http.AdminHttpServer;
 import dev.parley.server.api.XmppModule;
-import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
-import dev.parley.server.storage.rocksdb.RocksDbStorageProvider;
 import dev.parley.server.stream.ClientStream;
 import dev.parley.server.stream.ServerServices;
 import dev.parley.server.stream.StreamSettings;
@@ -21,15 +19,11 @@ import dev.parley.xmpp.Namespaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One Parley node: wires storage, TLS, sessions, routing, modules and listeners from a {@link ParleyConfig}, and takes
@@ -38,28 +32,20 @@ import java.util.concurrent.TimeUnit;
 public final class ParleyServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
 
-    private final StorageProvider storage;
-    private final ThreadPoolExecutor cryptoExecutor;
+    private final ServerCore core;
     private final EventLoops loops;
     private final AccountService accounts;
     private final SessionRegistry sessions;
     private final AdminCommands adminCommands;
     private final Map<String, ClientListener> listeners = new LinkedHashMap<>();
+    private AdminHttpServer adminHttp;
 
-    private ParleyServer(ParleyConfig config, StorageProvider storage) throws Exception {
-        this.storage = storage;
+    private ParleyServer(ParleyConfig config, ServerCore core, SessionRegistry sessions) throws Exception {
+        this.core = core;
+        this.accounts = core.accounts();
+        this.sessions = sessions;
+        this.adminCommands = core.adminCommands();
         int cores = Runtime.getRuntime().availableProcessors();
-        this.cryptoExecutor = new ThreadPoolExecutor(cores, cores, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
-                r -> {
-                    Thread t = new Thread(r, "parley-crypto");
-                    t.setDaemon(true);
-                    return t;
-                });
-        this.accounts = new AccountService(storage.accounts(), java.util.Set.copyOf(config.domains()),
-                config.auth().scramIterations(), cryptoExecutor, Clock.systemUTC());
-        this.sessions = new SessionRegistry();
-        this.adminCommands = new AdminCommands();
-        UserCommands.registerAll(adminCommands, accounts, sessions, config.registration().minPasswordLength());
         IqHandlers iqHandlers = new IqHandlers();
         startModules(new ServerModuleContext(config, accounts, sessions, adminCommands, iqHandlers));
 
@@ -81,6 +67,9 @@ public final class ParleyServer implements AutoCloseable {
                         limiter, settings.unauthenticatedLimits(), Namespaces.CLIENT,
                         transport -> new ClientStream(transport, settings, services)));
             }
+            if (config.listeners().admin().enabled()) {
+                adminHttp = AdminHttpServer.start(loops, config.listeners().admin(), adminCommands, config.dataDir());
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -90,17 +79,23 @@ public final class ParleyServer implements AutoCloseable {
 
     /** Starts a node; the data directory is created on first start. */
     public static ParleyServer start(ParleyConfig config) throws Exception {
-        StorageProvider storage = RocksDbStorageProvider.open(config.dataDir().resolve("store"));
+        SessionRegistry sessions = new SessionRegistry();
+        ServerCore core = ServerCore.open(config, sessions);
         try {
-            return new ParleyServer(config, storage);
+            return new ParleyServer(config, core, sessions);
         } catch (Exception | Error e) {
-            storage.close();
+            core.close();
             throw e;
         }
     }
 
-    /** The port a listener ({@code c2s}, {@code c2s-direct-tls}) is bound to; useful when configured as 0. */
+    /**
+     * The port a listener ({@code c2s}, {@code c2s-direct-tls}, {@code admin}) is bound to; useful when configured as 0.
+     */
     public int boundPort(String listener) {
+        if (listener.equals("admin") && adminHttp != null) {
+            return adminHttp.port();
+        }
         ClientListener bound = listeners.get(listener);
         if (bound == null) {
             throw new IllegalArgumentException("no listener " + listener + " is running");
@@ -122,12 +117,14 @@ public final class ParleyServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (adminHttp != null) {
+            adminHttp.close();
+        }
         listeners.values().forEach(ClientListener::close);
         if (loops != null) {
             loops.close();
         }
-        cryptoExecutor.shutdown();
-        storage.close();
+        core.close();
         log.info("Parley stopped");
     }
 
@@ -143,6 +140,9 @@ public final class ParleyServer implements AutoCloseable {
     private String describeListeners() {
         StringBuilder sb = new StringBuilder();
         listeners.forEach((name, listener) -> sb.append(name).append(" :").append(listener.port()).append(' '));
+        if (adminHttp != null) {
+            sb.append("admin ").append(adminHttp.address());
+        }
         return sb.toString().trim();
     }
 }
