@@ -118,7 +118,7 @@ public final class ClientStream implements ConnectionStream {
                 features.child(starttls.build());
             }
             if (transport.secured() || !tlsRequired) {
-                features.child(sasl().feature());
+                sasl().features().forEach(features::child);
                 services.iqHandlers().preAuthStreamFeatures().forEach(features::child);
             }
         } else if (phase == Phase.AUTHENTICATED) {

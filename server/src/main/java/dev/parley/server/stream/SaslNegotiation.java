@@ -9,6 +9,7 @@ import dev.parley.xmpp.sasl.StoredCredential;
 import dev.parley.xmpp.xml.XmlElement;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletionStage;
  */
 final class SaslNegotiation {
     static final String NS = SaslFailure.NAMESPACE;
+    static final String CHANNEL_BINDING_TYPES_NS = "urn:xmpp:sasl-cb:0";
 
     /** What the negotiation concluded for the stream. */
     sealed interface Outcome {
@@ -46,11 +48,20 @@ final class SaslNegotiation {
         this.domain = domain;
     }
 
-    /** The {@code <mechanisms/>} stream feature. */
-    XmlElement feature() {
-        XmlElement.Builder builder = XmlElement.builder("mechanisms", NS);
-        mechanisms.offered().forEach(name -> builder.textChild("mechanism", name));
-        return builder.build();
+    /**
+     * The {@code <mechanisms/>} stream feature and, when channel binding is offered, the XEP-0440 list of binding types,
+     * so that clients pick a -PLUS mechanism only with a type this connection can verify.
+     */
+    List<XmlElement> features() {
+        XmlElement.Builder offered = XmlElement.builder("mechanisms", NS);
+        mechanisms.offered().forEach(name -> offered.textChild("mechanism", name));
+        if (mechanisms.channelBindingTypes().isEmpty()) {
+            return List.of(offered.build());
+        }
+        XmlElement.Builder types = XmlElement.builder("sasl-channel-binding", CHANNEL_BINDING_TYPES_NS);
+        mechanisms.channelBindingTypes().forEach(type -> types.child(
+                XmlElement.builder("channel-binding", CHANNEL_BINDING_TYPES_NS).attribute("type", type).build()));
+        return List.of(offered.build(), types.build());
     }
 
     /** Handles one SASL element; the stage completes on the transport's event loop. */
