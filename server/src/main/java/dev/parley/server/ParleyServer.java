@@ -4,11 +4,14 @@ import dev.parley.server.admin.AdminCommands;
 import dev.parley.server.admin.http.AdminHttpServer;
 import dev.parley.server.api.XmppModule;
 import dev.parley.server.auth.AccountService;
+import dev.parley.server.config.Listener;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.stream.ClientStream;
+import dev.parley.server.stream.ConnectionStream;
+import dev.parley.server.stream.StreamTransport;
 import dev.parley.server.stream.ServerServices;
 import dev.parley.server.stream.StreamSettings;
 import dev.parley.server.tls.ServerTls;
@@ -23,6 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.ServiceLoader;
 
 /**
@@ -57,15 +62,16 @@ public final class ParleyServer implements AutoCloseable {
                 config.limits().maxConnections());
         this.loops = new EventLoops(cores);
         try {
+            Function<StreamTransport, ConnectionStream> clientStreams =
+                    transport -> new ClientStream(transport, settings, services);
+            BiFunction<Listener, Boolean, ClientListener> bindClients = (listener, directTls) -> ClientListener.bind(
+                    loops, listener, directTls, tls, limiter, settings.unauthenticatedLimits(), Namespaces.CLIENT,
+                    clientStreams);
             if (config.listeners().c2s().enabled()) {
-                listeners.put("c2s", ClientListener.bind(loops, config.listeners().c2s(), false, tls, limiter,
-                        settings.unauthenticatedLimits(), Namespaces.CLIENT,
-                        transport -> new ClientStream(transport, settings, services)));
+                listeners.put("c2s", bindClients.apply(config.listeners().c2s(), false));
             }
             if (config.listeners().c2sDirectTls().enabled()) {
-                listeners.put("c2s-direct-tls", ClientListener.bind(loops, config.listeners().c2sDirectTls(), true, tls,
-                        limiter, settings.unauthenticatedLimits(), Namespaces.CLIENT,
-                        transport -> new ClientStream(transport, settings, services)));
+                listeners.put("c2s-direct-tls", bindClients.apply(config.listeners().c2sDirectTls(), true));
             }
             if (config.listeners().admin().enabled()) {
                 adminHttp = AdminHttpServer.start(loops, config.listeners().admin(), adminCommands, config.dataDir());
