@@ -52,12 +52,12 @@ public final class ParleyServer implements AutoCloseable {
         this.adminCommands = core.adminCommands();
         int cores = Runtime.getRuntime().availableProcessors();
         IqHandlers iqHandlers = new IqHandlers();
-        startModules(new ServerModuleContext(config, accounts, sessions, adminCommands, iqHandlers));
+        StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts);
+        startModules(new ServerModuleContext(config, accounts, sessions, adminCommands, iqHandlers, router));
 
         ServerTls tls = ServerTls.create(config);
         StreamSettings settings = StreamSettings.from(config);
-        ServerServices services = new ServerServices(accounts, sessions,
-                new StanzaRouter(sessions, iqHandlers, accounts), iqHandlers);
+        ServerServices services = new ServerServices(accounts, sessions, router, iqHandlers);
         ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connectionsPerIp(),
                 config.limits().maxConnections());
         this.loops = new EventLoops(cores);

@@ -8,11 +8,14 @@ import dev.parley.server.api.ModuleContext;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
+import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
+import dev.parley.xmpp.stanza.Stanza;
 import dev.parley.xmpp.xml.XmlElement;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** The {@link ModuleContext} every module of one server gets. */
 final class ServerModuleContext implements ModuleContext {
@@ -21,14 +24,16 @@ final class ServerModuleContext implements ModuleContext {
     private final SessionRegistry sessions;
     private final AdminCommands adminCommands;
     private final IqHandlers iqHandlers;
+    private final StanzaRouter router;
 
     ServerModuleContext(ParleyConfig config, AccountService accounts, SessionRegistry sessions,
-                        AdminCommands adminCommands, IqHandlers iqHandlers) {
+                        AdminCommands adminCommands, IqHandlers iqHandlers, StanzaRouter router) {
         this.config = config;
         this.accounts = accounts;
         this.sessions = sessions;
         this.adminCommands = adminCommands;
         this.iqHandlers = iqHandlers;
+        this.router = router;
     }
 
     @Override
@@ -84,5 +89,10 @@ final class ServerModuleContext implements ModuleContext {
     @Override
     public Optional<DiscoNode> discoNode(String node) {
         return iqHandlers.discoNode(node);
+    }
+
+    @Override
+    public CompletionStage<Void> route(Stanza stanza) {
+        return router.route(stanza);
     }
 }

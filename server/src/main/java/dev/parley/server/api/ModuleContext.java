@@ -38,4 +38,7 @@ public interface ModuleContext {
 
     /** The registered server nodes. */
     java.util.Optional<DiscoNode> discoNode(String node);
+
+    /** Routes a stanza the module generated (its 'from' must be set) as if it had arrived from that sender. */
+    java.util.concurrent.CompletionStage<Void> route(dev.parley.xmpp.stanza.Stanza stanza);
 }

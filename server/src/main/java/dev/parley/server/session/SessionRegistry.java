@@ -1,11 +1,13 @@
 package dev.parley.server.session;
 
+import dev.parley.server.api.SessionListener;
 import dev.parley.xmpp.jid.Jid;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,6 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SessionRegistry {
     private final ConcurrentHashMap<Jid, List<ClientSession>> byAccount = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Registers a listener for binds and unbinds from now on. */
+    public void addListener(SessionListener listener) {
+        listeners.add(listener);
+    }
 
     /** The outcome of {@link #bind}. {@code replaced} is the session the new one displaced, to be terminated. */
     public record Binding(boolean bound, ClientSession replaced) {
@@ -46,6 +54,12 @@ public final class SessionRegistry {
         if (bound[0] && replaced[0] == null) {
             count.incrementAndGet();
         }
+        if (replaced[0] != null) {
+            listeners.forEach(l -> l.unbound(replaced[0]));
+        }
+        if (bound[0]) {
+            listeners.forEach(l -> l.bound(session));
+        }
         return new Binding(bound[0], replaced[0]);
     }
 
@@ -59,6 +73,7 @@ public final class SessionRegistry {
         });
         if (removed[0]) {
             count.decrementAndGet();
+            listeners.forEach(l -> l.unbound(session));
         }
     }
 
