@@ -1,12 +1,14 @@
 package dev.parley.server.config;
 
+import dev.parley.xmpp.jid.Jid;
+
 import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Checks and normalises DNS domain names as XMPP domainparts use them (RFC 7622 §3.2): internationalised names are
- * accepted, converted through IDNA (java.net.IDN) to check them, and kept in lower-case Unicode form.
+ * accepted, checked through java.net.IDN's STD3 rules and normalised as {@link Jid} normalises domainparts.
  */
 final class DnsNames {
     private static final int MAX_NAME_LENGTH = 253;
@@ -21,7 +23,10 @@ final class DnsNames {
      * @throws IllegalArgumentException saying what is wrong with the name
      */
     static String normalize(String name) {
-        return IDN.toUnicode(toAscii(name), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        toAscii(name);
+        // The JID class is the one normaliser of domainparts (IDNA2008), so configured domains compare equal to the
+        // domains of the JIDs clients send.
+        return Jid.domain(name).domain();
     }
 
     /** The name in lower-case ASCII (A-label) form, as DNS, SNI and certificates carry it. */

@@ -1,5 +1,6 @@
 package dev.parley.server.config;
 
+import dev.parley.xmpp.jid.Jid;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -85,34 +86,21 @@ final class NameTypes {
         }
     }
 
-    /**
-     * A bare JID {@code local@domain} (RFC 7622 §3), checked for shape only: a non-empty localpart of at most 1023
-     * bytes without the characters RFC 7622 §3.3.1 forbids, and a valid domain. Full PRECIS enforcement is the JID
-     * class's job.
-     */
+    /** A bare JID {@code local@domain} (RFC 7622 §3), normalised by {@link Jid}. */
     record BareJid() implements ScalarType<String> {
-        private static final int MAX_LOCALPART_BYTES = 1023;
-        private static final Pattern FORBIDDEN_IN_LOCALPART = Pattern.compile("[\"&'/:<>@\\s\\p{Cntrl}]");
-
         @Override
         public String parse(Node node) throws BadValue {
             String text = BadValue.scalarText(node, expected()).trim();
-            int at = text.indexOf('@');
-            if (at <= 0 || text.indexOf('/') >= 0) {
+            Jid jid;
+            try {
+                jid = Jid.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new BadValue(node, "expected " + expected() + ", got " + BadValue.quote(text) + ": " + e.getMessage());
+            }
+            if (jid.local() == null || !jid.isBare()) {
                 throw BadValue.expected(expected(), node);
             }
-            String local = text.substring(0, at);
-            if (FORBIDDEN_IN_LOCALPART.matcher(local).find()
-                    || local.getBytes(StandardCharsets.UTF_8).length > MAX_LOCALPART_BYTES) {
-                throw new BadValue(node, "expected " + expected() + ", got " + BadValue.quote(text)
-                        + ": the localpart may not contain spaces or any of \" & ' / : < > @");
-            }
-            try {
-                return local + "@" + DnsNames.normalize(text.substring(at + 1));
-            } catch (IllegalArgumentException e) {
-                throw new BadValue(node, "expected " + expected() + ", got " + BadValue.quote(text) + ": the domain: "
-                        + e.getMessage());
-            }
+            return jid.toString();
         }
 
         @Override

@@ -225,7 +225,7 @@ class ConfigLoaderTest {
                 .contains("line 2, column 9: admins: 'root@example.org' is not at a hosted domain (domains: example.com)");
         assertThat(problem("admins: [example.com]")).contains("expected a bare JID (local@domain)");
         assertThat(problem("admins: [a@localhost/res]")).contains("expected a bare JID");
-        assertThat(problem("admins: [\"a b@localhost\"]")).contains("the localpart may not contain");
+        assertThat(problem("admins: [\"a b@localhost\"]")).contains("localpart is not allowed by PRECIS");
     }
 
     @Test
