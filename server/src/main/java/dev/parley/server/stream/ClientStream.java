@@ -58,7 +58,8 @@ public final class ClientStream implements ConnectionStream {
     @Override
     public void streamOpened(StreamHeader header) throws StreamErrorException {
         if (domain == null) {
-            domain = header.to() == null ? settings.defaultDomain() : header.to().toLowerCase(java.util.Locale.ROOT);
+            domain = header.to() == null ? settings.defaultDomain()
+                    : Jid.tryParse(header.to()).filter(Jid::isDomain).map(Jid::domain).orElse(header.to());
         }
         transport.openStream(new StreamHeader(Namespaces.CLIENT, null, domain, newStreamId(), "1.0", "en"));
         if (!Namespaces.CLIENT.equals(header.contentNamespace())) {
