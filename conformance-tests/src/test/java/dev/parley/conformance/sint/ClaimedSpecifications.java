@@ -42,6 +42,17 @@ public record ClaimedSpecifications(List<String> ids) {
         return parse(Files.readAllLines(file));
     }
 
+    /**
+     * The claims a partial run ({@code parley.sint.classes}) can check: those covered by the selected classes. A full
+     * run checks every claim, so a claim no class covers still fails there.
+     */
+    public ClaimedSpecifications coveredBy(List<SintTestClass> classes) {
+        return new ClaimedSpecifications(ids.stream()
+                .filter(id -> classes.stream().anyMatch(c -> Configuration.normalizeSpecification(c.specification())
+                        .equals(Configuration.normalizeSpecification(id))))
+                .toList());
+    }
+
     public boolean isClaimed(String specification) {
         String normalized = Configuration.normalizeSpecification(specification);
         return ids.stream().anyMatch(id -> Configuration.normalizeSpecification(id).equals(normalized));
