@@ -13,7 +13,13 @@ public interface AdminCommand {
 
     String title();
 
+    /** What the command takes. */
     List<AdminField> fields();
+
+    /** What its {@link AdminResult} holds, so that front ends can type and label the values; none by default. */
+    default List<AdminField> results() {
+        return List.of();
+    }
 
     CompletionStage<AdminResult> execute(AdminArguments arguments);
 }

@@ -79,6 +79,21 @@ public final class AccountService {
                 : store.update(new Account(id, credential, existing.get().disabled(), existing.get().created()))));
     }
 
+    /**
+     * Disables the account, which keeps all its data but makes {@link #credentials} hide it so that SASL refuses it, or
+     * enables it again. Completes with false, changing nothing, when there is no such account.
+     */
+    public CompletionStage<Boolean> setDisabled(Jid jid, boolean disabled) {
+        AccountId id = idOf(jid);
+        return store.find(id).thenCompose(existing -> {
+            if (existing.isEmpty()) {
+                return CompletableFuture.completedFuture(false);
+            }
+            return existing.get().disabled() == disabled ? CompletableFuture.completedFuture(true)
+                    : store.update(existing.get().withDisabled(disabled));
+        });
+    }
+
     public CompletionStage<Boolean> delete(Jid jid) {
         return store.delete(idOf(jid));
     }

@@ -14,15 +14,15 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The {@code parley} command line: start a node, manage accounts, check a configuration. Exit codes: 0 success, 1 the
- * command failed (its message on stderr), 2 the command line was wrong (message and usage on stderr). Password
- * arguments never appear in any output.
+ * The {@code parley} command line: start a node, manage accounts, run any admin command, check a configuration. Exit
+ * codes: 0 success, 1 the command failed (its message on stderr), 2 the command line was wrong (message and usage on
+ * stderr). Password arguments never appear in any output.
  */
 @Command(name = "parley", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         versionProvider = ParleyCli.Version.class,
         description = "Parley, an XMPP server.",
         subcommands = {StartCommand.class, AddUserCommand.class, PasswdCommand.class, DelUserCommand.class,
-                CheckConfigCommand.class, CommandLine.HelpCommand.class})
+                AdminSubcommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
 public final class ParleyCli implements Runnable {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -95,11 +95,12 @@ public final class ParleyCli implements Runnable {
 
     /**
      * The parser's message with every argument of a password-taking command hidden, options and command names apart:
-     * when parsing fails it cannot be known which argument was meant as the password.
+     * when parsing fails it cannot be known which argument was meant as the password. Field values of
+     * {@code admin} count as passwords, since some are.
      */
     private static String withoutPasswords(String message, CommandSpec failing, String[] args) {
-        boolean takesPassword = failing.positionalParameters().stream()
-                .map(ArgSpec::paramLabel).anyMatch(PasswordCommand.PASSWORD::equals);
+        boolean takesPassword = failing.positionalParameters().stream().map(ArgSpec::paramLabel)
+                .anyMatch(label -> label.equals(PasswordCommand.PASSWORD) || label.equals(AdminSubcommand.ASSIGNMENT));
         if (!takesPassword || message == null) {
             return message;
         }

@@ -4,8 +4,10 @@ import dev.parley.server.api.SessionListener;
 import dev.parley.xmpp.jid.Jid;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,6 +91,11 @@ public final class SessionRegistry {
     /** The account's bound sessions, available or not. */
     public List<ClientSession> sessions(Jid bare) {
         return byAccount.getOrDefault(bare, List.of());
+    }
+
+    /** The bare JIDs of the accounts with at least one bound session: a live view, weakly consistent while it changes. */
+    public Set<Jid> onlineAccounts() {
+        return Collections.unmodifiableSet(byAccount.keySet());
     }
 
     /** Bound sessions on this node. */

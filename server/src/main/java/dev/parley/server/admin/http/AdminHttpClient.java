@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.server.admin.AdminArguments;
 import dev.parley.server.admin.AdminCommandException;
 import dev.parley.server.admin.AdminResult;
+import dev.parley.server.admin.CommandDescription;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,8 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,21 +42,37 @@ public final class AdminHttpClient {
     public AdminResult run(String command, AdminArguments arguments) throws IOException, InterruptedException {
         ObjectNode body = Json.MAPPER.createObjectNode();
         arguments.values().forEach((var, values) -> values.forEach(body.putArray(var)::add));
-        HttpRequest request = HttpRequest.newBuilder(commandUri(command))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + endpoint.token())
+        JsonNode answer = send(HttpRequest.newBuilder(uri("/api/commands/" + command))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))));
+        return CommandJson.result(answer);
+    }
+
+    /**
+     * The server's commands.
+     *
+     * @throws IOException when the interface cannot be reached or does not answer as an admin interface should
+     */
+    public List<CommandDescription> commands() throws IOException, InterruptedException {
+        JsonNode answer = send(HttpRequest.newBuilder(uri("/api/commands")).GET());
+        List<CommandDescription> commands = new ArrayList<>();
+        for (JsonNode command : answer.path("commands")) {
+            commands.add(CommandJson.description(command));
+        }
+        return commands;
+    }
+
+    /** The answer to a successful request, or the refusal it reports as an exception. */
+    private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<byte[]> response;
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build()) {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(request.timeout(REQUEST_TIMEOUT)
+                    .header("Authorization", "Bearer " + endpoint.token()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         }
         JsonNode answer = parse(response);
         if (response.statusCode() == 200) {
-            Map<String, String> values = new LinkedHashMap<>();
-            answer.path("values").properties().forEach(entry -> values.put(entry.getKey(), entry.getValue().asText()));
-            return new AdminResult(answer.path("message").asText(), values);
+            return answer;
         }
         String error = answer.path("error").asText("HTTP status " + response.statusCode());
         if (response.statusCode() == 401) {
@@ -69,12 +86,12 @@ public final class AdminHttpClient {
                 + ": " + error);
     }
 
-    private URI commandUri(String command) {
+    private URI uri(String path) {
         URI base = endpoint.uri();
         try {
-            return new URI(base.getScheme(), base.getRawAuthority(), "/api/commands/" + command, null, null);
+            return new URI(base.getScheme(), base.getRawAuthority(), path, null, null);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a command name: " + command, e);
+            throw new IllegalArgumentException("not a path: " + path, e);
         }
     }
 

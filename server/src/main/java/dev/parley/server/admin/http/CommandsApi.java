@@ -11,6 +11,7 @@ import dev.parley.server.admin.AdminCommandException;
 import dev.parley.server.admin.AdminCommands;
 import dev.parley.server.admin.AdminField;
 import dev.parley.server.admin.AdminResult;
+import dev.parley.server.admin.CommandDescription;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * The {@link AdminCommands} over HTTP: {@code GET /api/commands} lists them with their fields, and
  * {@code POST /api/commands/{name}} runs one with a JSON object of field values (a string, or an array of strings for
- * the multi-valued fields), answering {@code {"message", "values"}} or {@code {"error"}}.
+ * the multi-valued fields), answering {@code {"message", "values"}} or {@code {"error"}}; {@link CommandJson} has the
+ * shapes.
  */
 final class CommandsApi {
     private static final Logger log = LoggerFactory.getLogger(CommandsApi.class);
@@ -49,12 +51,7 @@ final class CommandsApi {
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode list = body.putArray("commands");
         for (AdminCommand command : commands.all()) {
-            ObjectNode entry = list.addObject().put("name", command.name()).put("title", command.title());
-            ArrayNode fields = entry.putArray("fields");
-            for (AdminField field : command.fields()) {
-                fields.addObject().put("var", field.var()).put("label", field.label())
-                        .put("type", field.type().formType()).put("required", field.required());
-            }
+            CommandJson.describe(CommandDescription.of(command), list.addObject());
         }
         return ApiResponse.ok(body);
     }
@@ -82,7 +79,8 @@ final class CommandsApi {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        return result.handle((done, failure) -> failure == null ? success(done) : failure(command, failure));
+        return result.handle((done, failure) -> failure == null
+                ? ApiResponse.ok(CommandJson.result(CommandDescription.of(command), done)) : failure(command, failure));
     }
 
     /** The body's field values, checked against the command's fields so a misspelt field is reported, not ignored. */
@@ -123,8 +121,7 @@ final class CommandsApi {
             return List.of(Boolean.toString(value.booleanValue()));
         }
         if (value.isArray()) {
-            boolean multi = field.type() == AdminField.Type.JID_MULTI || field.type() == AdminField.Type.TEXT_MULTI;
-            if (!multi && value.size() > 1) {
+            if (!field.type().multiValued() && value.size() > 1) {
                 throw badRequest("'" + field.var() + "' takes one value");
             }
             List<String> values = new ArrayList<>(value.size());
@@ -138,13 +135,6 @@ final class CommandsApi {
         }
         throw badRequest("'" + field.var() + "' must be a string" + (field.type() == AdminField.Type.BOOLEAN
                 ? " or a boolean" : " or an array of strings"));
-    }
-
-    private static ApiResponse success(AdminResult result) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("message", result.message());
-        ObjectNode values = body.putObject("values");
-        result.values().forEach(values::put);
-        return ApiResponse.ok(body);
     }
 
     private static ApiResponse failure(AdminCommand command, Throwable failure) {

@@ -110,7 +110,7 @@ public final class AdHocCommandsModule implements XmppModule {
 
     private CompletionStage<IqReply> run(AdminCommand admin, String node, String sessionId, AdminArguments arguments) {
         return admin.execute(arguments)
-                .thenApply(result -> IqReply.result(CommandForms.completed(node, sessionId, result)))
+                .thenApply(result -> IqReply.result(CommandForms.completed(node, sessionId, admin, result)))
                 .exceptionally(failure -> failure(failure instanceof CompletionException ? failure.getCause() : failure));
     }
 

@@ -9,6 +9,7 @@ import dev.parley.xmpp.xml.XmlElement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The XEP-0050 {@code <command/>} payloads for each stage of an admin command, with XEP-0133 forms. */
 final class CommandForms {
@@ -25,7 +26,10 @@ final class CommandForms {
         List<FormField> fields = new ArrayList<>();
         fields.add(FormField.hidden(FormField.FORM_TYPE, AdHocCommandsModule.FORM_TYPE));
         for (AdminField field : command.fields()) {
-            fields.add(FormField.of(field.var(), field.type().formType(), field.label(), field.required(), List.of()));
+            List<FormField.Option> options = field.options().stream()
+                    .map(option -> new FormField.Option(option, option)).toList();
+            fields.add(new FormField(field.var(), field.type().formType(), field.label(), field.required(), List.of(),
+                    options));
         }
         XmlElement actions = XmlElement.builder("actions", AdHocCommandsModule.NAMESPACE).attribute("execute", "complete")
                 .child(XmlElement.empty("complete", AdHocCommandsModule.NAMESPACE)).build();
@@ -35,16 +39,26 @@ final class CommandForms {
                 .build();
     }
 
-    static XmlElement completed(String node, String sessionId, AdminResult result) {
-        XmlElement.Builder command = status(node, sessionId, "completed");
-        command.child(XmlElement.builder("note", AdHocCommandsModule.NAMESPACE).attribute("type", "info")
+    /**
+     * The last stage: a note for people and, when the command reports values, a result form typed and labelled by
+     * the command's result fields (XEP-0133 §4.20 needs {@code jid-multi} for its list of JIDs).
+     */
+    static XmlElement completed(String node, String sessionId, AdminCommand command, AdminResult result) {
+        XmlElement.Builder completed = status(node, sessionId, "completed");
+        completed.child(XmlElement.builder("note", AdHocCommandsModule.NAMESPACE).attribute("type", "info")
                 .text(result.message()).build());
         if (!result.values().isEmpty()) {
             List<FormField> fields = new ArrayList<>();
             fields.add(FormField.hidden(FormField.FORM_TYPE, AdHocCommandsModule.FORM_TYPE));
-            result.values().forEach((var, value) -> fields.add(FormField.of(var, null, null, false, List.of(value))));
-            command.child(new DataForm(DataForm.Type.RESULT, null, List.of(), fields).toElement());
+            for (Map.Entry<String, List<String>> value : result.values().entrySet()) {
+                AdminField declared = command.results().stream().filter(field -> field.var().equals(value.getKey()))
+                        .findFirst().orElse(null);
+                fields.add(declared == null ? FormField.of(value.getKey(), null, null, false, value.getValue())
+                        : FormField.of(declared.var(), declared.type().formType(), declared.label(), false,
+                        value.getValue()));
+            }
+            completed.child(new DataForm(DataForm.Type.RESULT, null, List.of(), fields).toElement());
         }
-        return command.build();
+        return completed.build();
     }
 }
