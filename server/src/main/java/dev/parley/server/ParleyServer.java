@@ -3,6 +3,7 @@ package dev.parley.server;
 import dev.parley.server.admin.AdminCommands;
 import dev.parley.server.admin.http.AdminHttpServer;
 import dev.parley.server.api.XmppModule;
+import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.config.Listener;
 import dev.parley.server.config.ParleyConfig;
@@ -53,7 +54,8 @@ public final class ParleyServer implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         IqHandlers iqHandlers = new IqHandlers();
         StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts);
-        startModules(new ServerModuleContext(config, accounts, sessions, adminCommands, iqHandlers, router));
+        startModules(new ServerModuleContext(config, accounts, sessions, core.storage(), adminCommands, iqHandlers,
+                router));
 
         ServerTls tls = ServerTls.create(config);
         StreamSettings settings = StreamSettings.from(config);
@@ -119,6 +121,10 @@ public final class ParleyServer implements AutoCloseable {
 
     public SessionRegistry sessions() {
         return sessions;
+    }
+
+    public StorageProvider storage() {
+        return core.storage();
     }
 
     @Override

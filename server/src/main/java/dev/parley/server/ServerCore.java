@@ -11,6 +11,7 @@ import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.storage.rocksdb.RocksDbStorageProvider;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -36,8 +37,8 @@ public final class ServerCore implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        this.accounts = new AccountService(storage.accounts(), Set.copyOf(config.domains()),
-                config.auth().scramIterations(), cryptoExecutor, Clock.systemUTC());
+        this.accounts = new AccountService(storage.accounts(), List.of(storage.keyValues()),
+                Set.copyOf(config.domains()), config.auth().scramIterations(), cryptoExecutor, Clock.systemUTC());
         this.adminCommands = new AdminCommands();
         UserCommands.registerAll(adminCommands, accounts, sessions, config.registration().minPasswordLength());
         SessionCommands.registerAll(adminCommands, accounts, sessions);

@@ -5,6 +5,8 @@ import dev.parley.server.api.DiscoNode;
 import dev.parley.server.api.IqHandler;
 import dev.parley.server.api.IqScope;
 import dev.parley.server.api.ModuleContext;
+import dev.parley.server.api.PresenceAuthorization;
+import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
@@ -14,23 +16,29 @@ import dev.parley.xmpp.stanza.Stanza;
 import dev.parley.xmpp.xml.XmlElement;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@link ModuleContext} every module of one server gets. */
 final class ServerModuleContext implements ModuleContext {
     private final ParleyConfig config;
     private final AccountService accounts;
     private final SessionRegistry sessions;
+    private final StorageProvider storage;
     private final AdminCommands adminCommands;
     private final IqHandlers iqHandlers;
     private final StanzaRouter router;
+    private final AtomicReference<PresenceAuthorization> presenceAuthorization =
+            new AtomicReference<>(PresenceAuthorization.SELF_ONLY);
 
-    ServerModuleContext(ParleyConfig config, AccountService accounts, SessionRegistry sessions,
+    ServerModuleContext(ParleyConfig config, AccountService accounts, SessionRegistry sessions, StorageProvider storage,
                         AdminCommands adminCommands, IqHandlers iqHandlers, StanzaRouter router) {
         this.config = config;
         this.accounts = accounts;
         this.sessions = sessions;
+        this.storage = storage;
         this.adminCommands = adminCommands;
         this.iqHandlers = iqHandlers;
         this.router = router;
@@ -49,6 +57,24 @@ final class ServerModuleContext implements ModuleContext {
     @Override
     public SessionRegistry sessions() {
         return sessions;
+    }
+
+    @Override
+    public StorageProvider storage() {
+        return storage;
+    }
+
+    @Override
+    public PresenceAuthorization presenceAuthorization() {
+        return presenceAuthorization.get();
+    }
+
+    @Override
+    public void presenceAuthorization(PresenceAuthorization authorization) {
+        Objects.requireNonNull(authorization, "authorization");
+        if (!presenceAuthorization.compareAndSet(PresenceAuthorization.SELF_ONLY, authorization)) {
+            throw new IllegalStateException("a presence authorization is installed already");
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.parley.server.api;
 
 import dev.parley.server.admin.AdminCommands;
+import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.session.SessionRegistry;
@@ -12,6 +13,18 @@ public interface ModuleContext {
     AccountService accounts();
 
     SessionRegistry sessions();
+
+    /** The node's store; handlers use its stages' {@code ...Async} variants for work beyond a hand-off. */
+    StorageProvider storage();
+
+    /** Who may see an account's presence; asked at each use, as the roster module installs its own. */
+    PresenceAuthorization presenceAuthorization();
+
+    /**
+     * Replaces {@link PresenceAuthorization#SELF_ONLY}. One module (the roster) owns this decision: installing a second
+     * one is a programming error.
+     */
+    void presenceAuthorization(PresenceAuthorization authorization);
 
     AdminCommands adminCommands();
 

@@ -1,6 +1,7 @@
 package dev.parley.server.auth;
 
 import dev.parley.server.api.storage.Account;
+import dev.parley.server.api.storage.AccountDataStore;
 import dev.parley.server.api.storage.AccountId;
 import dev.parley.server.api.storage.AccountStore;
 import dev.parley.xmpp.jid.Jid;
@@ -9,6 +10,7 @@ import dev.parley.xmpp.sasl.StoredCredential;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,14 +24,18 @@ import java.util.concurrent.Executor;
  */
 public final class AccountService {
     private final AccountStore store;
+    private final List<AccountDataStore> accountData;
     private final Set<String> domains;
     private final int scramIterations;
     private final Executor cryptoExecutor;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    public AccountService(AccountStore store, Set<String> domains, int scramIterations, Executor cryptoExecutor, Clock clock) {
+    /** @param accountData the stores of data that belongs to an account, erased when the account is deleted */
+    public AccountService(AccountStore store, List<? extends AccountDataStore> accountData, Set<String> domains,
+                          int scramIterations, Executor cryptoExecutor, Clock clock) {
         this.store = store;
+        this.accountData = List.copyOf(accountData);
         this.domains = Set.copyOf(domains);
         this.scramIterations = scramIterations;
         this.cryptoExecutor = cryptoExecutor;
@@ -94,8 +100,17 @@ public final class AccountService {
         });
     }
 
+    /**
+     * Deletes the account, then erases its data from every account data store. The data is erased even when the account
+     * was already gone, so that repeating a deletion whose erasure failed cleans up what is left; completes with false
+     * when there was no account.
+     */
     public CompletionStage<Boolean> delete(Jid jid) {
-        return store.delete(idOf(jid));
+        AccountId id = idOf(jid);
+        return store.delete(id).thenCompose(deleted -> CompletableFuture.allOf(accountData.stream()
+                        .map(data -> data.deleteAll(id).toCompletableFuture())
+                        .toArray(CompletableFuture[]::new))
+                .thenApply(erased -> deleted));
     }
 
     public CompletionStage<Long> count(String domain) {

@@ -124,6 +124,15 @@ final class ConfigSchema {
     static final Setting<Integer> MAX_CONNECTIONS = Setting.of("limits.max-connections",
             new IntRange(1, 10_000_000, ""), 50_000, "Most simultaneous client connections on this server.");
 
+    static final Setting<Integer> VCARD_BYTES = Setting.of("limits.vcard-bytes",
+            new IntRange(1024, 16 * 1024 * 1024, ""), 64 * 1024,
+            "Largest vCard (XEP-0054) an account may store, in bytes of XML; a larger one is refused with "
+                    + "not-acceptable.");
+    static final Setting<Integer> PRIVATE_XML_BYTES = Setting.of("limits.private-xml-bytes",
+            new IntRange(1024, 64 * 1024 * 1024, ""), 1024 * 1024,
+            "Most private XML (XEP-0049) one account may store, in bytes of XML over all its elements; a store "
+                    + "beyond it is refused with not-acceptable.");
+
     static final Setting<List<String>> ADMINS = Setting.of("admins", new ListType<>(new BareJid(), false), List.of(),
             "Bare JIDs (local@domain, at a hosted domain) with administrator rights.");
 
@@ -136,7 +145,7 @@ final class ConfigSchema {
             IN_BAND_REGISTRATION, MIN_PASSWORD_LENGTH,
             RESOURCE_CONFLICT,
             STANZA_BYTES, STANZA_BYTES_UNAUTHENTICATED, DEPTH, DEPTH_UNAUTHENTICATED, ATTRIBUTES,
-            UNAUTHENTICATED_TIMEOUT, CONNECTIONS_PER_IP, MAX_CONNECTIONS,
+            UNAUTHENTICATED_TIMEOUT, CONNECTIONS_PER_IP, MAX_CONNECTIONS, VCARD_BYTES, PRIVATE_XML_BYTES,
             ADMINS);
 
     /** What each section is for, shown above it in the example file. */
@@ -152,7 +161,8 @@ final class ConfigSchema {
         sections.put("auth", "Authentication (SASL, RFC 6120 §6).");
         sections.put("registration", "Account registration.");
         sections.put("resources", "Resource binding (RFC 6120 §7).");
-        sections.put("limits", "Resource limits, enforced while parsing (RFC 6120 §13.12).");
+        sections.put("limits", "Resource limits: stream limits are enforced while parsing (RFC 6120 §13.12), storage "
+                + "limits when data is stored.");
         return Collections.unmodifiableMap(sections);
     }
 }

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Resource limits enforced while reading (PROMISES.md, "Bounded resources").
+ * Resource limits (PROMISES.md, "Bounded resources"): stream limits enforced while reading, and caps on what an account
+ * may store.
  *
  * @param stanzaBytes                largest stanza from an authenticated client (RFC 6120 §13.12: at least 10000)
  * @param stanzaBytesUnauthenticated largest element before authentication
@@ -14,9 +15,12 @@ import java.util.Objects;
  * @param unauthenticatedTimeout     how long a connection may stay unauthenticated
  * @param connectionsPerIp           most simultaneous connections from one IP address
  * @param maxConnections             most simultaneous client connections on this node
+ * @param vcardBytes                 largest vCard (XEP-0054) an account may store, as XML
+ * @param privateXmlBytes            most private XML (XEP-0049) one account may store, as XML
  */
 public record Limits(int stanzaBytes, int stanzaBytesUnauthenticated, int depth, int depthUnauthenticated, int attributes,
-                     Duration unauthenticatedTimeout, int connectionsPerIp, int maxConnections) {
+                     Duration unauthenticatedTimeout, int connectionsPerIp, int maxConnections, int vcardBytes,
+                     int privateXmlBytes) {
     public Limits {
         Objects.requireNonNull(unauthenticatedTimeout, "unauthenticatedTimeout");
     }

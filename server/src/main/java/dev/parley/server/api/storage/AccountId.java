@@ -1,5 +1,6 @@
 package dev.parley.server.api.storage;
 
+import dev.parley.xmpp.jid.Jid;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,18 @@ public record AccountId(String domain, String username) {
     public AccountId {
         requirePart(domain, "domain");
         requirePart(username, "username");
+    }
+
+    /**
+     * The account of {@code jid}'s bare JID.
+     *
+     * @throws IllegalArgumentException if {@code jid} has no localpart (a domain is not an account)
+     */
+    public static AccountId of(Jid jid) {
+        if (jid.local() == null) {
+            throw new IllegalArgumentException("not an account's JID: " + jid);
+        }
+        return new AccountId(jid.domain(), jid.local());
     }
 
     /**
@@ -54,7 +67,7 @@ public record AccountId(String domain, String username) {
     }
 
     /** The UTF-8 length of {@code s}, or -1 if it holds an unpaired surrogate (which UTF-8 cannot encode). */
-    private static int utf8Length(String s) {
+    static int utf8Length(String s) {
         int octets = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

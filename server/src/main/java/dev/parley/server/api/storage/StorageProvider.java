@@ -9,6 +9,9 @@ package dev.parley.server.api.storage;
 public interface StorageProvider extends AutoCloseable {
     AccountStore accounts();
 
+    /** Small per-account values (vCard, private XML, last logout). */
+    KeyValueStore keyValues();
+
     /**
      * Completes the writes already submitted, makes them durable, and releases every resource (threads, files, locks).
      * Calls made after close complete exceptionally with {@link StorageException}. Calling close again does nothing.

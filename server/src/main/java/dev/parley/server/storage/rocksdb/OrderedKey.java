@@ -75,6 +75,18 @@ public final class OrderedKey {
             }
         }
 
+        /**
+         * The start of a text component without its terminator, as the last part of a scan prefix: every key whose
+         * text component here starts with {@code value} starts with the result.
+         *
+         * @throws IllegalArgumentException if {@code value} holds an unpaired surrogate (no UTF-8 form)
+         */
+        public Builder textPrefix(String value) {
+            text(value);
+            length -= 2; // the terminator ESCAPE TERMINATOR that text() appended
+            return this;
+        }
+
         public Builder bytes(byte[] value) {
             return escaped(value, 0, value.length);
         }

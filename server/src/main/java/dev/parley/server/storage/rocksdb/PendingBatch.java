@@ -1,10 +1,13 @@
 package dev.parley.server.storage.rocksdb;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatchWithIndex;
 
 /**
@@ -28,6 +31,20 @@ public final class PendingBatch {
     /** The value under {@code key}, or {@code null}: this batch's pending write if any, else the committed value. */
     public byte[] get(ColumnFamilyHandle family, byte[] key) throws RocksDBException {
         return batch.getFromBatchAndDB(db, family, readOptions, Objects.requireNonNull(key, "key"));
+    }
+
+    /** The keys starting with {@code prefix}, committed or written earlier in this batch and not deleted, in order. */
+    public List<byte[]> keys(ColumnFamilyHandle family, byte[] prefix) throws RocksDBException {
+        List<byte[]> keys = new ArrayList<>();
+        // The merged iterator takes over the base iterator's native handle; closing both is safe.
+        try (RocksIterator committed = db.newIterator(family, readOptions);
+             RocksIterator merged = batch.newIteratorWithBase(family, committed, readOptions)) {
+            for (merged.seek(prefix); merged.isValid() && OrderedKey.startsWith(merged.key(), prefix); merged.next()) {
+                keys.add(merged.key());
+            }
+            merged.status();
+        }
+        return keys;
     }
 
     public void put(ColumnFamilyHandle family, byte[] key, byte[] value) throws RocksDBException {

@@ -1,6 +1,7 @@
 package dev.parley.server.storage.rocksdb;
 
 import dev.parley.server.api.storage.AccountStore;
+import dev.parley.server.api.storage.KeyValueStore;
 import dev.parley.server.api.storage.StorageException;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.api.storage.StoreLockedException;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class RocksDbStorageProvider implements StorageProvider {
     private static final Logger log = LoggerFactory.getLogger(RocksDbStorageProvider.class);
     private static final String ACCOUNTS = "accounts";
-    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS);
+    private static final String KEY_VALUES = "keyvalues";
+    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, KEY_VALUES);
 
     private final Path directory;
     private final Deque<AutoCloseable> resources;
@@ -48,16 +50,19 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private final GroupCommitWriter writer;
     private final ReadExecutor reads;
     private final AccountStore accounts;
+    private final KeyValueStore keyValues;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RocksDbStorageProvider(Path directory, Deque<AutoCloseable> resources, Statistics statistics,
-                                   GroupCommitWriter writer, ReadExecutor reads, AccountStore accounts) {
+                                   GroupCommitWriter writer, ReadExecutor reads, AccountStore accounts,
+                                   KeyValueStore keyValues) {
         this.directory = directory;
         this.resources = resources;
         this.statistics = statistics;
         this.writer = writer;
         this.reads = reads;
         this.accounts = accounts;
+        this.keyValues = keyValues;
     }
 
     public static RocksDbStorageProvider open(Path directory) {
@@ -109,8 +114,10 @@ public final class RocksDbStorageProvider implements StorageProvider {
                     new ReadExecutor("parley-storage-read-", settings.readThreads(), settings.readQueueCapacity()));
             AccountStore accounts = new RocksDbAccountStore(db, handles.get(names.indexOf(ACCOUNTS)),
                     writer, reads);
+            KeyValueStore keyValues = new RocksDbKeyValueStore(db, handles.get(names.indexOf(KEY_VALUES)),
+                    writer, reads);
             log.info("opened data directory {}", real);
-            return new RocksDbStorageProvider(real, resources, statistics, writer, reads, accounts);
+            return new RocksDbStorageProvider(real, resources, statistics, writer, reads, accounts, keyValues);
         } catch (RocksDBException | RuntimeException e) {
             StorageException failure = e instanceof StorageException storage ? storage
                     : new StorageException("cannot open the data directory " + real + ": " + e.getMessage(), e);
@@ -130,6 +137,11 @@ public final class RocksDbStorageProvider implements StorageProvider {
     @Override
     public AccountStore accounts() {
         return accounts;
+    }
+
+    @Override
+    public KeyValueStore keyValues() {
+        return keyValues;
     }
 
     /** A RocksDB statistics counter, for metrics and tests. */

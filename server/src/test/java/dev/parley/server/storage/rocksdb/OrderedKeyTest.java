@@ -68,6 +68,19 @@ class OrderedKeyTest {
     }
 
     @Test
+    void aTextPrefixMatchesExactlyTheTextsThatStartWithIt() {
+        byte[] prefix = OrderedKey.builder().text("example.com").textPrefix("p:\u0000a").build();
+        List<String> values = List.of("", "p", "p:", "p:\u0000", "p:\u0000a", "p:\u0000ab", "p:\u0000a\u0000",
+                "p:\u0000b", "p:a", "q");
+        for (String value : values) {
+            byte[] key = OrderedKey.builder().text("example.com").text(value).int64(1).build();
+            assertThat(OrderedKey.startsWith(key, prefix)).as(value).isEqualTo(value.startsWith("p:\u0000a"));
+        }
+        assertThat(OrderedKey.builder().text("d").textPrefix("").build())
+                .isEqualTo(OrderedKey.builder().text("d").build());
+    }
+
+    @Test
     void upperBoundIsAboveEveryKeyWithThePrefixAndBelowTheNext() {
         byte[] partition = OrderedKey.builder().text("a").build();
         byte[] inside = OrderedKey.builder().text("a").text("\uffff\uffff").int64(Long.MAX_VALUE).build();

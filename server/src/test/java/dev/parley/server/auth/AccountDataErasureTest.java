@@ -1,0 +1,100 @@
+package dev.parley.server.auth;
+
+import static dev.parley.server.testing.Iqs.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.server.admin.AdminArguments;
+import dev.parley.server.api.storage.AccountId;
+import dev.parley.server.api.storage.KeyValueStore;
+import dev.parley.server.testing.RawXmppClient;
+import dev.parley.server.testing.TestServer;
+import dev.parley.server.testing.XmppSession;
+import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.xml.XmlElement;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Deleting an account, by any path, erases its per-account data: a new account of the same name starts empty. */
+class AccountDataErasureTest {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static KeyValueStore store() {
+        return server.server().storage().keyValues();
+    }
+
+    private static Map<String, byte[]> stored(String username) {
+        return store().list(new AccountId(TestServer.DOMAIN, username), "").toCompletableFuture().join();
+    }
+
+    private static void register(String username, String password) throws Exception {
+        try (RawXmppClient client = RawXmppClient.connect(server.c2sPort())) {
+            client.openStream(TestServer.DOMAIN);
+            client.startTls(TestServer.DOMAIN);
+            client.send("<iq type='set' id='r'><query xmlns='jabber:iq:register'><username>" + username
+                    + "</username><password>" + password + "</password></query></iq>");
+            assertThat(client.next().attribute("type")).isEqualTo("result");
+        }
+    }
+
+    @Test
+    void removingTheAccountInBandErasesItsVCardAndPrivateXml() throws Exception {
+        register("ophelia", "ophelia-password");
+        try (XmppSession ophelia = XmppSession.login(server, "ophelia", "ophelia-password", "river")) {
+            ophelia.request("<iq type='set' id='v'><vCard xmlns='vcard-temp'><FN>Ophelia</FN></vCard></iq>");
+            ophelia.request("<iq type='set' id='p'><query xmlns='jabber:iq:private'>"
+                    + "<storage xmlns='storage:bookmarks'><url name='x' url='https://example.com/'/></storage>"
+                    + "</query></iq>");
+            assertThat(stored("ophelia")).containsKeys("vcard", "private:{storage:bookmarks}storage");
+
+            ophelia.request("<iq type='set' id='r'><query xmlns='jabber:iq:register'><remove/></query></iq>");
+            ophelia.client().awaitClose();
+        }
+        assertThat(stored("ophelia")).isEmpty();
+
+        register("ophelia", "another-password");
+        try (XmppSession again = XmppSession.login(server, "ophelia", "another-password", "new")) {
+            assertThat(result(again.request("<iq type='get' id='v2'><vCard xmlns='vcard-temp'/></iq>")))
+                    .isEqualTo(XmlElement.empty("vCard", "vcard-temp"));
+            XmlElement bookmarks = result(again.request("<iq type='get' id='p2'><query xmlns='jabber:iq:private'>"
+                    + "<storage xmlns='storage:bookmarks'/></query></iq>"));
+            assertThat(bookmarks.child("storage", "storage:bookmarks")).contains(
+                    XmlElement.empty("storage", "storage:bookmarks"));
+        }
+    }
+
+    @Test
+    void theAdminDeleteCommandErasesTheData() {
+        server.addUser("polonius", "polonius-password");
+        AccountId polonius = new AccountId(TestServer.DOMAIN, "polonius");
+        store().put(polonius, Map.of("vcard", new byte[] {1}, "last-activity", new byte[] {2}))
+                .toCompletableFuture().join();
+
+        server.server().adminCommands().command("delete-user").orElseThrow()
+                .execute(AdminArguments.of(Map.of("accountjids", "polonius@localhost"))).toCompletableFuture().join();
+
+        assertThat(stored("polonius")).isEmpty();
+    }
+
+    @Test
+    void deletingAMissingAccountStillErasesDataLeftBehind() {
+        AccountId ghost = new AccountId(TestServer.DOMAIN, "ghost");
+        store().put(ghost, "vcard", new byte[] {1}).toCompletableFuture().join();
+
+        boolean deleted = server.server().accounts().delete(Jid.parse("ghost@localhost")).toCompletableFuture().join();
+
+        assertThat(deleted).isFalse();
+        assertThat(stored("ghost")).isEmpty();
+    }
+}
