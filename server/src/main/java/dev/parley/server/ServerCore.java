@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.server.admin.AdminCommands;
+import dev.parley.server.admin.BulkUserCommands;
 import dev.parley.server.admin.UserCommands;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.api.storage.StoreLockedException;
@@ -39,6 +40,7 @@ public final class ServerCore implements AutoCloseable {
                 config.auth().scramIterations(), cryptoExecutor, Clock.systemUTC());
         this.adminCommands = new AdminCommands();
         UserCommands.registerAll(adminCommands, accounts, sessions, config.registration().minPasswordLength());
+        BulkUserCommands.registerAll(adminCommands, accounts, config.registration().minPasswordLength());
     }
 
     /**
