@@ -80,6 +80,10 @@ final class SaslExchange {
         return new SaslExchange(client.mechanism(), client, null);
     }
 
+    String mechanism() {
+        return mechanism;
+    }
+
     /** The {@code <auth/>} element with the initial response. */
     String start() {
         return Stanzas.auth(mechanism, scram != null ? base64(scram.clientFirst()) : plainResponse);

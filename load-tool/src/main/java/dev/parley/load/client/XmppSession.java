@@ -126,6 +126,11 @@ public final class XmppSession extends ChannelInboundHandlerAdapter implements S
         return readyNanos != 0;
     }
 
+    /** The SASL mechanism this session authenticated with, or null before authentication started. */
+    public String mechanism() {
+        return sasl == null ? null : sasl.mechanism();
+    }
+
     /** Nanoseconds from the connection attempt to readiness. */
     public long setupNanos() {
         return readyNanos - startNanos;

@@ -8,6 +8,9 @@ import dev.parley.load.report.Results;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -45,6 +48,7 @@ public final class LoginScenario {
         line.put("warmUpFailures", warmUp.failures());
         Repetitions logins = new Repetitions(run.client().transport(), shard.size(settings.logins()));
         AtomicInteger next = new AtomicInteger();
+        Set<String> mechanisms = ConcurrentHashMap.newKeySet();
         Runnable worker = new Runnable() {
             @Override
             public void run() {
@@ -55,6 +59,7 @@ public final class LoginScenario {
                 XmppSession.open(run.client(), username, "login", XmppSession.Goal.BOUND, new SessionEvents() {
                     @Override
                     public void ready(XmppSession session) {
+                        mechanisms.add(session.mechanism());
                         logins.succeeded(session, session.setupNanos());
                         session.close();
                         run();
@@ -71,6 +76,7 @@ public final class LoginScenario {
             }
         };
         logins.run(run, settings.concurrency(), worker, settings.limit(), line);
+        line.put("mechanisms", String.join(" ", new TreeSet<>(mechanisms)));
         Results.derive(line);
         return line;
     }

@@ -100,7 +100,9 @@ class ScenariosAgainstParleyTest {
         assertThat(scram256.get("completed").asInt()).isEqualTo(6);
         assertThat(scram256.get("failures").asInt()).isZero();
         assertThat(Latencies.decode(scram256.get("latency").asText()).getTotalCount()).isEqualTo(6);
+        assertThat(scram256.get("mechanisms").asText()).isEqualTo("SCRAM-SHA-256");
         assertThat(scram1.get("completed").asInt()).isEqualTo(2);
+        assertThat(scram1.get("mechanisms").asText()).isEqualTo("SCRAM-SHA-1");
         assertThat(plain.get("completed").asInt()).isEqualTo(2);
     }
 
