@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.server.admin.AdminCommands;
+import dev.parley.server.admin.BulkUserCommands;
 import dev.parley.server.admin.SessionCommands;
 import dev.parley.server.admin.UserCommands;
 import dev.parley.server.api.storage.StorageProvider;
@@ -42,6 +43,7 @@ public final class ServerCore implements AutoCloseable {
         this.adminCommands = new AdminCommands();
         UserCommands.registerAll(adminCommands, accounts, sessions, config.registration().minPasswordLength());
         SessionCommands.registerAll(adminCommands, accounts, sessions);
+        BulkUserCommands.registerAll(adminCommands, accounts, config.registration().minPasswordLength());
     }
 
     /**
