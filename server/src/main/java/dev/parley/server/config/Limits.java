@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Resource limits enforced while reading (PROMISES.md, "Bounded resources").
+ * Resource limits enforced while reading and per account (PROMISES.md, "Bounded resources").
  *
  * @param stanzaBytes                largest stanza from an authenticated client (RFC 6120 §13.12: at least 10000)
  * @param stanzaBytesUnauthenticated largest element before authentication
@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param unauthenticatedTimeout     how long a connection may stay unauthenticated
  * @param connectionsPerIp           most simultaneous connections from one IP address
  * @param maxConnections             most simultaneous client connections on this node
+ * @param rosterItems                most entries in one roster, pending subscription requests included
+ * @param offlineMessages            most messages stored for one offline account (0: none are stored)
+ * @param subscriptionRequestsPerMinute presence subscription requests one account may send per minute
  */
 public record Limits(int stanzaBytes, int stanzaBytesUnauthenticated, int depth, int depthUnauthenticated, int attributes,
-                     Duration unauthenticatedTimeout, int connectionsPerIp, int maxConnections) {
+                     Duration unauthenticatedTimeout, int connectionsPerIp, int maxConnections, int rosterItems,
+                     int offlineMessages, int subscriptionRequestsPerMinute) {
     public Limits {
         Objects.requireNonNull(unauthenticatedTimeout, "unauthenticatedTimeout");
     }

@@ -9,6 +9,10 @@ package dev.parley.server.api.storage;
 public interface StorageProvider extends AutoCloseable {
     AccountStore accounts();
 
+    RosterStore roster();
+
+    OfflineStore offline();
+
     /**
      * Completes the writes already submitted, makes them durable, and releases every resource (threads, files, locks).
      * Calls made after close complete exceptionally with {@link StorageException}. Calling close again does nothing.

@@ -1,6 +1,8 @@
 package dev.parley.server.storage.rocksdb;
 
 import dev.parley.server.api.storage.AccountStore;
+import dev.parley.server.api.storage.OfflineStore;
+import dev.parley.server.api.storage.RosterStore;
 import dev.parley.server.api.storage.StorageException;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.api.storage.StoreLockedException;
@@ -40,7 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class RocksDbStorageProvider implements StorageProvider {
     private static final Logger log = LoggerFactory.getLogger(RocksDbStorageProvider.class);
     private static final String ACCOUNTS = "accounts";
-    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS);
+    private static final String ROSTER = "roster";
+    private static final String OFFLINE = "offline";
+    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, ROSTER, OFFLINE);
 
     private final Path directory;
     private final Deque<AutoCloseable> resources;
@@ -48,16 +52,21 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private final GroupCommitWriter writer;
     private final ReadExecutor reads;
     private final AccountStore accounts;
+    private final RosterStore roster;
+    private final OfflineStore offline;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RocksDbStorageProvider(Path directory, Deque<AutoCloseable> resources, Statistics statistics,
-                                   GroupCommitWriter writer, ReadExecutor reads, AccountStore accounts) {
+                                   GroupCommitWriter writer, ReadExecutor reads, AccountStore accounts,
+                                   RosterStore roster, OfflineStore offline) {
         this.directory = directory;
         this.resources = resources;
         this.statistics = statistics;
         this.writer = writer;
         this.reads = reads;
         this.accounts = accounts;
+        this.roster = roster;
+        this.offline = offline;
     }
 
     public static RocksDbStorageProvider open(Path directory) {
@@ -109,8 +118,10 @@ public final class RocksDbStorageProvider implements StorageProvider {
                     new ReadExecutor("parley-storage-read-", settings.readThreads(), settings.readQueueCapacity()));
             AccountStore accounts = new RocksDbAccountStore(db, handles.get(names.indexOf(ACCOUNTS)),
                     writer, reads);
+            RosterStore roster = new RocksDbRosterStore(db, handles.get(names.indexOf(ROSTER)), writer, reads);
+            OfflineStore offline = new RocksDbOfflineStore(db, handles.get(names.indexOf(OFFLINE)), writer, reads);
             log.info("opened data directory {}", real);
-            return new RocksDbStorageProvider(real, resources, statistics, writer, reads, accounts);
+            return new RocksDbStorageProvider(real, resources, statistics, writer, reads, accounts, roster, offline);
         } catch (RocksDBException | RuntimeException e) {
             StorageException failure = e instanceof StorageException storage ? storage
                     : new StorageException("cannot open the data directory " + real + ": " + e.getMessage(), e);
@@ -130,6 +141,16 @@ public final class RocksDbStorageProvider implements StorageProvider {
     @Override
     public AccountStore accounts() {
         return accounts;
+    }
+
+    @Override
+    public RosterStore roster() {
+        return roster;
+    }
+
+    @Override
+    public OfflineStore offline() {
+        return offline;
     }
 
     /** A RocksDB statistics counter, for metrics and tests. */
