@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.TickerType;
 
@@ -173,8 +174,10 @@ class RocksDbStorageProviderTest {
     void opensADatabaseHoldingFamiliesItDoesNotKnow() throws Exception {
         Path data = root.resolve("data");
         RocksDbStorageProvider.open(data).close();
-        List<ColumnFamilyDescriptor> existing = List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY),
-                new ColumnFamilyDescriptor("accounts".getBytes(StandardCharsets.UTF_8)));
+        List<ColumnFamilyDescriptor> existing = new ArrayList<>();
+        try (Options listing = new Options()) {
+            RocksDB.listColumnFamilies(listing, data.toString()).forEach(name -> existing.add(new ColumnFamilyDescriptor(name)));
+        }
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         try (DBOptions options = new DBOptions();
              RocksDB db = RocksDB.open(options, data.toString(), existing, handles)) {
