@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * available with a non-negative priority; removed only once handed over.
  *
  * <p>Order with live traffic: the resource holds back new messages while the stored ones go out
- * ({@link ClientSession#holdMessages()}). The queue is read until a read finds it empty after a removal went through
+ * ({@link ClientSession#holdMessages()}, by the presence code that makes it available). The queue is read until a read finds it empty after a removal went through
  * the store's single writer, so a message stored just before the resource became available is not left behind.
  */
 public final class OfflineMessages implements OfflineHandling {
@@ -85,17 +85,16 @@ public final class OfflineMessages implements OfflineHandling {
     }
 
     /**
-     * Hands the account's stored messages to {@code session}, oldest first; completes when they are handed over and
-     * removed. Does nothing while another resource of the account is being served.
+     * Hands the account's stored messages to {@code session} with {@link ClientSession#deliverStored}, oldest first;
+     * completes (never exceptionally) when they are handed over and removed. Does nothing while another resource of
+     * the account is being served. The caller holds the session's newer messages back meanwhile.
      */
     public CompletionStage<Void> deliverTo(ClientSession session) {
         Jid owner = session.jid().bare();
         if (!draining.add(owner)) {
             return CompletableFuture.completedFuture(null);
         }
-        session.holdMessages();
         return drain(session, false).whenComplete((done, failure) -> {
-            session.releaseMessages();
             draining.remove(owner);
             if (failure != null) {
                 log.warn("offline delivery to {} stopped: {}", session.jid(), failure.getMessage());

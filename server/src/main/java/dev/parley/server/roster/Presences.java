@@ -27,7 +27,8 @@ import java.util.concurrent.CompletionStage;
  * contacts the user is subscribed to (§4.2, §4.3), updates (§4.4), unavailable presence (§4.5) on request and when the
  * session ends, directed presence and its cleanup (§4.6), probes answered from the current sessions (§4.3.2).
  * Subscription stanzas go to {@link Subscriptions}. A resource that becomes available with a non-negative priority
- * gets its pending subscription requests (§3.1.3) and offline messages (XEP-0160).
+ * gets the offline messages (XEP-0160) first, newer messages held back until they are out; a newly available resource
+ * gets the pending subscription requests (§3.1.3).
  */
 public final class Presences implements PresenceHandling {
     private final RosterService roster;
@@ -88,13 +89,22 @@ public final class Presences implements PresenceHandling {
     private CompletionStage<List<Effect>> broadcast(ClientSession session, Presence presence) {
         SessionPresence state = session.presence();
         boolean available = presence.type() == Presence.Type.AVAILABLE;
+        Presence before = state.current();
+        boolean storedMessages = available && presence.priority() >= 0 && (before == null || before.priority() < 0);
+        if (storedMessages) {
+            // From the moment bare-JID messages can reach the resource, newer ones wait behind the stored ones.
+            session.holdMessages();
+        }
         Presence previous = state.update(available ? presence : null);
         List<Jid> directed = available ? List.of() : state.takeDirected();
         if (!available && previous == null && directed.isEmpty()) {
             return done(List.of()); // it was not available: nobody has its presence to take back
         }
+        CompletionStage<Void> delivered = storedMessages
+                ? offline.deliverTo(session).whenComplete((done, failure) -> session.releaseMessages())
+                : done(null);
         Jid user = session.jid().bare();
-        return roster.load(user).thenApply(loaded -> {
+        return delivered.thenCompose(done -> roster.load(user)).thenApply(loaded -> {
             Set<Jid> recipients = new LinkedHashSet<>();
             loaded.items().stream().filter(item -> item.subscription().from()).forEach(item -> recipients.add(item.contact()));
             recipients.add(user); // the user's own resources, this one included (§4.2.2, §4.4.2, §4.5.2)
@@ -103,9 +113,6 @@ public final class Presences implements PresenceHandling {
             recipients.forEach(to -> effects.add(Effect.route(presence.withTo(to))));
             if (available && previous == null) {
                 effects.addAll(initial(session, loaded));
-            }
-            if (available && presence.priority() >= 0 && (previous == null || previous.priority() < 0)) {
-                effects.add(new Effect.Run(() -> offline.deliverTo(session)));
             }
             return effects;
         });
@@ -160,7 +167,7 @@ public final class Presences implements PresenceHandling {
                 .attribute("to", to.toString()).attribute("type", Presence.Type.PROBE.value()).build();
     }
 
-    private static CompletionStage<List<Effect>> done(List<Effect> effects) {
-        return CompletableFuture.completedFuture(effects);
+    private static <T> CompletionStage<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
     }
 }

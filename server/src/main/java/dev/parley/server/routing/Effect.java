@@ -5,12 +5,10 @@ import dev.parley.xmpp.error.StanzaException;
 import dev.parley.xmpp.stanza.Stanza;
 import dev.parley.xmpp.xml.XmlElement;
 import java.util.Objects;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 
 /**
- * Something the IM logic asks the router to do, in order: route a stanza the server generated, hand one straight to a
- * local session, or run a step after the ones before it. Handlers return effects instead of sending, so the order of
+ * Something the IM logic asks the router to do, in order: route a stanza the server generated, or hand one straight to
+ * a local session. Handlers return effects instead of sending, so the order of
  * a flow (route the approval, push the roster, then send presence: RFC 6121 §3.1.5) is data that tests can read, and
  * the logic needs no network.
  */
@@ -33,13 +31,6 @@ public sealed interface Effect {
         public Deliver {
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(stanza, "stanza");
-        }
-    }
-
-    /** Run {@code step} once the effects before it are done, and wait for it (offline delivery after presence). */
-    record Run(Supplier<? extends CompletionStage<?>> step) implements Effect {
-        public Run {
-            Objects.requireNonNull(step, "step");
         }
     }
 

@@ -94,7 +94,6 @@ public final class StanzaRouter {
                     deliver.session().deliver(deliver.stanza());
                     yield DONE;
                 }
-                case Effect.Run run -> run.step().get().thenRun(() -> { });
             });
         }
         return done;
