@@ -47,8 +47,9 @@ public final class Presences implements PresenceHandling {
     public CompletionStage<List<Effect>> fromClient(ClientSession session, Presence presence) {
         return switch (presence.type()) {
             case SUBSCRIBE, SUBSCRIBED, UNSUBSCRIBE, UNSUBSCRIBED -> subscriptions.outbound(session, presence);
-            case AVAILABLE, UNAVAILABLE -> presence.to() == null ? broadcast(session, presence)
-                    : done(directed(session, presence));
+            // Presence goes out from the full JID (§4.2.2), also when the client wrote its bare JID as 'from'.
+            case AVAILABLE, UNAVAILABLE -> presence.to() == null ? broadcast(session, presence.withFrom(session.jid()))
+                    : done(directed(session, presence.withFrom(session.jid())));
             case PROBE, ERROR -> done(presence.to() == null ? List.of() : List.of(Effect.route(presence)));
         };
     }
@@ -63,6 +64,9 @@ public final class Presences implements PresenceHandling {
     public CompletionStage<List<Effect>> probe(Presence probe) {
         Jid user = probe.to().bare();
         Jid prober = probe.from();
+        if (prober == null) {
+            return done(List.of()); // nobody to answer
+        }
         if (prober.bare().equals(user)) {
             return done(presenceOf(user, prober)); // a user always sees its own resources (§4.2.2, §4.4.2)
         }

@@ -101,8 +101,8 @@ final class Subscriptions {
     /** A subscription stanza that arrived for an account of this server (§3.1.3, §3.1.6, §3.2.3, §3.3.3). */
     CompletionStage<List<Effect>> inbound(Presence presence) {
         Jid user = presence.to().bare();
-        Jid contact = presence.from().bare();
-        if (contact.equals(user)) {
+        Jid contact = presence.from() == null ? user : presence.from().bare();
+        if (contact.equals(user)) { // no contact, or oneself: nothing to subscribe to
             return done(List.of());
         }
         Presence delivered = presence.withTo(user);
