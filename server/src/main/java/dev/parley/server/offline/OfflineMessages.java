@@ -36,8 +36,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * available with a non-negative priority; removed only once handed over.
  *
  * <p>Order with live traffic: the resource holds back new messages while the stored ones go out
- * ({@link ClientSession#holdMessages()}, by the presence code that makes it available). The queue is read until a read finds it empty after a removal went through
- * the store's single writer, so a message stored just before the resource became available is not left behind.
+ * ({@link ClientSession#holdMessages()}, by the presence code that makes it available). The queue is read until a
+ * read finds it empty after a removal went through the store's single writer, so a message stored just before the
+ * resource became available is not left behind.
  */
 public final class OfflineMessages implements OfflineHandling {
     private static final Logger log = LoggerFactory.getLogger(OfflineMessages.class);
@@ -79,8 +80,11 @@ public final class OfflineMessages implements OfflineHandling {
                 return Optional.of(StanzaError.of(cause instanceof StorageOverloadedException
                         ? StanzaErrorCondition.RESOURCE_CONSTRAINT : StanzaErrorCondition.INTERNAL_SERVER_ERROR));
             }
-            return stored ? Optional.<StanzaError>empty() : Optional.of(StanzaError.of(
-                    StanzaErrorCondition.SERVICE_UNAVAILABLE, "The recipient is offline and can receive no more messages"));
+            if (stored) {
+                return Optional.<StanzaError>empty();
+            }
+            return Optional.of(StanzaError.of(StanzaErrorCondition.SERVICE_UNAVAILABLE,
+                    "The recipient is offline and can receive no more messages"));
         }, continuations);
     }
 
@@ -128,7 +132,8 @@ public final class OfflineMessages implements OfflineHandling {
     }
 
     private static CompletionStage<Optional<StanzaError>> refused(String text) {
-        return CompletableFuture.completedFuture(Optional.of(StanzaError.of(StanzaErrorCondition.SERVICE_UNAVAILABLE, text)));
+        return CompletableFuture.completedFuture(
+                Optional.of(StanzaError.of(StanzaErrorCondition.SERVICE_UNAVAILABLE, text)));
     }
 
     private static AccountId account(Jid jid) {

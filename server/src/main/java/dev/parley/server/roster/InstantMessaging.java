@@ -54,7 +54,7 @@ public final class InstantMessaging {
         return offline;
     }
 
-    /** Answers {@code jabber:iq:roster} for accounts, pushes and subscription cancellations going through {@code router}. */
+    /** Answers {@code jabber:iq:roster} for accounts; pushes and subscription cancellations go through {@code router}. */
     public void registerRosterHandler(IqHandlers iqHandlers, StanzaRouter router) {
         iqHandlers.register(IqScope.ACCOUNT, "query", Namespaces.ROSTER,
                 new RosterIqHandler(roster, subscriptions, sessions, router));

@@ -24,8 +24,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Presence for accounts of this server (RFC 6121 §4): initial presence broadcast to subscribers with probes to the
- * contacts the user is subscribed to (§4.2, §4.3), updates (§4.4), unavailable presence (§4.5) on request and when the
- * session ends, directed presence and its cleanup (§4.6), probes answered from the current sessions (§4.3.2).
+ * contacts the user is subscribed to (§4.2, §4.3), updates (§4.4), unavailable presence (§4.5) on request and when
+ * the session ends, directed presence and its cleanup (§4.6), probes answered from the current sessions (§4.3.2).
  * Subscription stanzas go to {@link Subscriptions}. A resource that becomes available with a non-negative priority
  * gets the offline messages (XEP-0160) first, newer messages held back until they are out; a newly available resource
  * gets the pending subscription requests (§3.1.3).
@@ -105,12 +105,13 @@ public final class Presences implements PresenceHandling {
             return done(List.of()); // it was not available: nobody has its presence to take back
         }
         CompletionStage<Void> delivered = storedMessages
-                ? offline.deliverTo(session).whenComplete((done, failure) -> session.releaseMessages())
+                ? offline.deliverTo(session).whenComplete((result, failure) -> session.releaseMessages())
                 : done(null);
         Jid user = session.jid().bare();
-        return delivered.thenCompose(done -> roster.load(user)).thenApply(loaded -> {
+        return delivered.thenCompose(ignored -> roster.load(user)).thenApply(loaded -> {
             Set<Jid> recipients = new LinkedHashSet<>();
-            loaded.items().stream().filter(item -> item.subscription().from()).forEach(item -> recipients.add(item.contact()));
+            loaded.items().stream().filter(item -> item.subscription().from())
+                    .forEach(item -> recipients.add(item.contact()));
             recipients.add(user); // the user's own resources, this one included (§4.2.2, §4.4.2, §4.5.2)
             recipients.addAll(directed);
             List<Effect> effects = new ArrayList<>();

@@ -110,7 +110,8 @@ final class RosterXml {
         }
         String name = item.attribute("name");
         if (name != null && name.length() > MAX_TEXT) {
-            return Parsed.error(StanzaErrorCondition.NOT_ACCEPTABLE, "The name is longer than " + MAX_TEXT + " characters");
+            return Parsed.error(StanzaErrorCondition.NOT_ACCEPTABLE,
+                    "The name is longer than " + MAX_TEXT + " characters");
         }
         List<String> groups = new ArrayList<>();
         Set<String> seen = new HashSet<>();

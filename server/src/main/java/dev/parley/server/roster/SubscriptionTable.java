@@ -26,8 +26,10 @@ final class SubscriptionTable {
     record Transition(boolean forward, SubscriptionState next) {
     }
 
-    private static final Map<Presence.Type, Map<SubscriptionState, Transition>> OUTBOUND = new EnumMap<>(Presence.Type.class);
-    private static final Map<Presence.Type, Map<SubscriptionState, Transition>> INBOUND = new EnumMap<>(Presence.Type.class);
+    private static final Map<Presence.Type, Map<SubscriptionState, Transition>> OUTBOUND =
+            new EnumMap<>(Presence.Type.class);
+    private static final Map<Presence.Type, Map<SubscriptionState, Transition>> INBOUND =
+            new EnumMap<>(Presence.Type.class);
 
     static {
         // A.2.1: the user sends "subscribe"; always routed (the contact's server may auto-reply).

@@ -58,7 +58,8 @@ final class Subscriptions {
         return roster.update(user, contact, current -> outboundChange(type, contact, current)).thenApply(update ->
                 switch (update) {
                     case RosterUpdate.Full full -> List.of(refuse(session, presence, StanzaError.of(
-                            StanzaErrorCondition.POLICY_VIOLATION, "Your roster is full (" + full.limit() + " entries)")));
+                            StanzaErrorCondition.POLICY_VIOLATION,
+                            "Your roster is full (" + full.limit() + " entries)")));
                     case RosterUpdate.Applied applied -> outboundEffects(user, contact, stamped, applied);
                 });
     }

@@ -6,6 +6,7 @@ import dev.parley.server.testing.RoutingFixture;
 import dev.parley.xmpp.error.StreamErrorCondition;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.sasl.ChannelBinding;
+import dev.parley.xmpp.stanza.Stanza;
 import dev.parley.xmpp.xml.ParserLimits;
 import dev.parley.xmpp.xml.StreamHeader;
 import dev.parley.xmpp.xml.XmlElement;
@@ -23,7 +24,7 @@ class StreamSessionTest {
     private final SentElements transport = new SentElements();
     private final StreamSession session = new StreamSession(Jid.parse("bob@example.com/pc"), transport);
 
-    private static dev.parley.xmpp.stanza.Stanza stanza(String xml) {
+    private static Stanza stanza(String xml) {
         return RoutingFixture.stanza(xml);
     }
 

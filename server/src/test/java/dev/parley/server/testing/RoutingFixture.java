@@ -1,7 +1,9 @@
 package dev.parley.server.testing;
 
 import dev.parley.server.api.storage.StorageProvider;
+import dev.parley.server.api.storage.XmlCodec;
 import dev.parley.server.auth.AccountService;
+import dev.parley.server.config.ConfigLoader;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.roster.InstantMessaging;
 import dev.parley.server.routing.IqHandlers;
@@ -13,6 +15,7 @@ import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.Stanza;
 import dev.parley.xmpp.xml.XmlElement;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
@@ -34,11 +37,12 @@ public final class RoutingFixture implements AutoCloseable {
     public final StanzaRouter router;
 
     public RoutingFixture(Path directory, String limitsYaml) throws Exception {
-        ParleyConfig config = dev.parley.server.config.ConfigLoader.parse("domains: [" + DOMAIN + "]\n" + limitsYaml,
+        ParleyConfig config = ConfigLoader.parse("domains: [" + DOMAIN + "]\n" + limitsYaml,
                 "routing fixture", directory);
         storage = RocksDbStorageProvider.open(directory.resolve("store"));
         accounts = new AccountService(storage.accounts(), Set.of(DOMAIN), 4096, Runnable::run, Clock.systemUTC());
-        InstantMessaging im = InstantMessaging.create(storage, sessions, config.limits(), Clock.systemUTC(), Runnable::run);
+        InstantMessaging im = InstantMessaging.create(storage, sessions, config.limits(), Clock.systemUTC(),
+                Runnable::run);
         router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(), Runnable::run);
         im.registerRosterHandler(iqHandlers, router);
     }
@@ -64,7 +68,7 @@ public final class RoutingFixture implements AutoCloseable {
 
     /** Parses one element; {@code jabber:client} is the default namespace. */
     public static XmlElement parse(String xml) {
-        return dev.parley.server.api.storage.XmlCodec.decode(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return XmlCodec.decode(xml.getBytes(StandardCharsets.UTF_8));
     }
 
     public static <T> T await(CompletionStage<T> stage) {

@@ -59,7 +59,8 @@ public record RosterItem(Jid contact, String name, List<String> groups, Subscrip
             throw new IllegalArgumentException("groups must be distinct and not empty: " + groups);
         }
         if (pendingOut && subscription.to()) {
-            throw new IllegalArgumentException("a request to subscribe cannot be pending with subscription " + subscription);
+            throw new IllegalArgumentException("a request to subscribe cannot be pending with subscription "
+                    + subscription);
         }
         if (pendingIn && subscription.from()) {
             throw new IllegalArgumentException("a request from the contact cannot be pending with subscription "

@@ -68,7 +68,8 @@ final class RosterItemCodec {
             }
             int subscription = Byte.toUnsignedInt(in.get());
             int flags = Byte.toUnsignedInt(in.get());
-            if (subscription >= SUBSCRIPTIONS.length || (flags & ~(PENDING_OUT | PENDING_IN | PRE_APPROVED | LISTED)) != 0) {
+            int knownFlags = PENDING_OUT | PENDING_IN | PRE_APPROVED | LISTED;
+            if (subscription >= SUBSCRIPTIONS.length || (flags & ~knownFlags) != 0) {
                 throw new StorageException("corrupt roster entry for " + contact);
             }
             byte[] name = readBytes(in);

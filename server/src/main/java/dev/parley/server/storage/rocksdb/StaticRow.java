@@ -1,5 +1,6 @@
 package dev.parley.server.storage.rocksdb;
 
+import dev.parley.server.api.storage.StorageException;
 import java.nio.ByteBuffer;
 
 /**
@@ -19,7 +20,7 @@ record StaticRow(long counter, int rows) {
             return EMPTY;
         }
         if (value.length != LENGTH || value[0] != VERSION) {
-            throw new dev.parley.server.api.storage.StorageException("corrupt partition header ("
+            throw new StorageException("corrupt partition header ("
                     + value.length + " bytes)");
         }
         ByteBuffer in = ByteBuffer.wrap(value, 1, LENGTH - 1);
