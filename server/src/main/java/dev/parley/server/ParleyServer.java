@@ -8,6 +8,7 @@ import dev.parley.server.auth.AccountService;
 import dev.parley.server.config.Listener;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
+import dev.parley.server.roster.InstantMessaging;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.stream.ClientStream;
@@ -23,6 +24,7 @@ import dev.parley.xmpp.Namespaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,18 +54,23 @@ public final class ParleyServer implements AutoCloseable {
         this.sessions = sessions;
         this.adminCommands = core.adminCommands();
         int cores = Runtime.getRuntime().availableProcessors();
-        IqHandlers iqHandlers = new IqHandlers();
-        StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts);
-        startModules(new ServerModuleContext(config, accounts, sessions, core.storage(), adminCommands, iqHandlers,
-                router));
-
-        ServerTls tls = ServerTls.create(config);
-        StreamSettings settings = StreamSettings.from(config);
-        ServerServices services = new ServerServices(accounts, sessions, router, iqHandlers);
-        ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connectionsPerIp(),
-                config.limits().maxConnections());
         this.loops = new EventLoops(cores);
         try {
+            IqHandlers iqHandlers = new IqHandlers();
+            // Work after a storage call resumes on an event loop: never on the store's own threads.
+            InstantMessaging im = InstantMessaging.create(core.storage(), sessions, config.limits(), Clock.systemUTC(),
+                    loops.workers());
+            StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(),
+                    loops.workers());
+            im.registerRosterHandler(iqHandlers, router);
+            startModules(new ServerModuleContext(config, accounts, sessions, core.storage(), adminCommands, iqHandlers,
+                    router));
+
+            ServerTls tls = ServerTls.create(config);
+            StreamSettings settings = StreamSettings.from(config);
+            ServerServices services = new ServerServices(accounts, sessions, router, iqHandlers);
+            ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connectionsPerIp(),
+                    config.limits().maxConnections());
             Function<StreamTransport, ConnectionStream> clientStreams =
                     transport -> new ClientStream(transport, settings, services);
             BiFunction<Listener, Boolean, ClientListener> bindClients = (listener, directTls) -> ClientListener.bind(
@@ -78,7 +85,7 @@ public final class ParleyServer implements AutoCloseable {
             if (config.listeners().admin().enabled()) {
                 adminHttp = AdminHttpServer.start(loops, config.listeners().admin(), adminCommands, config.dataDir());
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             close();
             throw e;
         }

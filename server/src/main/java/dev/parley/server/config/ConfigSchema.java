@@ -123,6 +123,16 @@ final class ConfigSchema {
             new IntRange(1, 1_000_000, ""), 100, "Most simultaneous client connections from one IP address.");
     static final Setting<Integer> MAX_CONNECTIONS = Setting.of("limits.max-connections",
             new IntRange(1, 10_000_000, ""), 50_000, "Most simultaneous client connections on this server.");
+    static final Setting<Integer> ROSTER_ITEMS = Setting.of("limits.roster-items", new IntRange(1, 1_000_000, ""), 2000,
+            "Most entries in one roster (RFC 6121 §2), counting subscription requests not yet answered. Adding a "
+                    + "contact beyond it is refused with <policy-violation/>; the roster is left unchanged.");
+    static final Setting<Integer> OFFLINE_MESSAGES = Setting.of("limits.offline-messages",
+            new IntRange(0, 1_000_000, "0 = store none"), 1000, "Most messages kept for one account while it is "
+                    + "offline (XEP-0160). A message beyond it is refused with <service-unavailable/>.");
+    static final Setting<Integer> SUBSCRIPTION_REQUESTS = Setting.of("limits.subscription-requests-per-minute",
+            new IntRange(1, 100_000, ""), 60, "Presence subscription requests one account may send per minute "
+                    + "(RFC 6121 §3.1), in bursts of up to this many. Requests beyond it are refused with "
+                    + "<policy-violation/> and change nothing.");
 
     static final Setting<Integer> VCARD_BYTES = Setting.of("limits.vcard-bytes",
             new IntRange(1024, 16 * 1024 * 1024, ""), 64 * 1024,
@@ -146,6 +156,7 @@ final class ConfigSchema {
             RESOURCE_CONFLICT,
             STANZA_BYTES, STANZA_BYTES_UNAUTHENTICATED, DEPTH, DEPTH_UNAUTHENTICATED, ATTRIBUTES,
             UNAUTHENTICATED_TIMEOUT, CONNECTIONS_PER_IP, MAX_CONNECTIONS, VCARD_BYTES, PRIVATE_XML_BYTES,
+            ROSTER_ITEMS, OFFLINE_MESSAGES, SUBSCRIPTION_REQUESTS,
             ADMINS);
 
     /** What each section is for, shown above it in the example file. */
@@ -161,8 +172,8 @@ final class ConfigSchema {
         sections.put("auth", "Authentication (SASL, RFC 6120 §6).");
         sections.put("registration", "Account registration.");
         sections.put("resources", "Resource binding (RFC 6120 §7).");
-        sections.put("limits", "Resource limits: stream limits are enforced while parsing (RFC 6120 §13.12), storage "
-                + "limits when data is stored.");
+        sections.put("limits", "Resource limits: stream limits are enforced while parsing (RFC 6120 §13.12), connection "
+                + "limits per address, storage limits when data is stored.");
         return Collections.unmodifiableMap(sections);
     }
 }

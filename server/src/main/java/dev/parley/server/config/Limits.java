@@ -17,10 +17,13 @@ import java.util.Objects;
  * @param maxConnections             most simultaneous client connections on this node
  * @param vcardBytes                 largest vCard (XEP-0054) an account may store, as XML
  * @param privateXmlBytes            most private XML (XEP-0049) one account may store, as XML
+ * @param rosterItems                most entries in one roster, pending subscription requests included
+ * @param offlineMessages            most messages stored for one offline account (0: none are stored)
+ * @param subscriptionRequestsPerMinute presence subscription requests one account may send per minute
  */
 public record Limits(int stanzaBytes, int stanzaBytesUnauthenticated, int depth, int depthUnauthenticated, int attributes,
                      Duration unauthenticatedTimeout, int connectionsPerIp, int maxConnections, int vcardBytes,
-                     int privateXmlBytes) {
+                     int privateXmlBytes, int rosterItems, int offlineMessages, int subscriptionRequestsPerMinute) {
     public Limits {
         Objects.requireNonNull(unauthenticatedTimeout, "unauthenticatedTimeout");
     }

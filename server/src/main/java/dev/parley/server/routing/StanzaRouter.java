@@ -12,7 +12,6 @@ import dev.parley.xmpp.error.StanzaErrorCondition;
 import dev.parley.xmpp.error.StanzaException;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.Iq;
-import dev.parley.xmpp.stanza.Message;
 import dev.parley.xmpp.stanza.Presence;
 import dev.parley.xmpp.stanza.Stanza;
 import dev.parley.xmpp.xml.XmlElement;
@@ -22,44 +21,82 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
- * Delivers stanzas whose sender is known ('from' stamped) by the rules of RFC 6120 §10 and RFC 6121 §8 for the hosted
- * domains: to the server, to an account's bare JID, to a full JID. Stanzas of type error are never answered with an
- * error (RFC 6120 §8.3.1), so two entities cannot bounce errors forever.
+ * Routes stanzas whose sender is known ('from' stamped) by RFC 6120 §10: to the server, to an address at a hosted
+ * domain (by the RFC 6121 §8.5 rules of {@link DeliveryRules}, carried out by {@link LocalDelivery}), or refused with
+ * {@code remote-server-not-found} until federation exists. Stanzas of type error are never answered with an error
+ * (RFC 6120 §8.3.1), so two entities cannot bounce errors forever.
+ *
+ * <p>Two entry points: {@link #fromClient} for what a bound client sends (outbound processing: presence broadcast and
+ * subscriptions first, the place for outbound filters), and {@link #route} for everything else. A returned stage
+ * completes when the stanza was delivered, stored durably, answered or refused.
  */
 public final class StanzaRouter {
     private static final Logger log = LoggerFactory.getLogger(StanzaRouter.class);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
-    private final SessionRegistry sessions;
     private final IqHandlers iqHandlers;
     private final AccountService accounts;
+    private final PresenceHandling presence;
+    private final LocalDelivery local;
 
-    public StanzaRouter(SessionRegistry sessions, IqHandlers iqHandlers, AccountService accounts) {
-        this.sessions = sessions;
+    /**
+     * @param continuations where work resumes after a storage call completes (storage threads must not do it)
+     */
+    public StanzaRouter(SessionRegistry sessions, IqHandlers iqHandlers, AccountService accounts,
+                        PresenceHandling presence, OfflineHandling offline, Executor continuations) {
         this.iqHandlers = iqHandlers;
         this.accounts = accounts;
+        this.presence = presence;
+        this.local = new LocalDelivery(this, sessions, accounts, presence, offline, continuations);
     }
 
-    /** Routes {@code stanza}; completes when it has been delivered, answered or refused. */
+    /** Processes a stanza a bound client sent, 'from' already stamped (RFC 6120 §8.1.2.1). */
+    public CompletionStage<Void> fromClient(ClientSession session, Stanza stanza) {
+        if (stanza instanceof Presence sent) {
+            return presence.fromClient(session, sent).thenCompose(this::execute);
+        }
+        return route(stanza);
+    }
+
+    /** A bound session ended, after it left the session registry: its presence ends too. */
+    public CompletionStage<Void> sessionEnded(ClientSession session) {
+        return presence.ended(session).thenCompose(this::execute);
+    }
+
+    /** Routes {@code stanza}; completes when it has been delivered, stored, answered or refused. */
     public CompletionStage<Void> route(Stanza stanza) {
         Jid to = stanza.to();
         if (to == null) {
             // RFC 6120 §10.3: no 'to' means the sender's own account (the sender's bare JID).
-            return stanza.from() == null ? DONE : routeToAccount(stanza, stanza.from().bare());
+            return stanza.from() == null ? DONE : local.deliver(stanza, stanza.from().bare());
         }
         if (!accounts.isHosted(to)) {
             // Federation is not there yet: RFC 6120 §10.4 allows only local delivery or remote-server-not-found.
-            return refuse(stanza, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND);
+            return refuse(stanza, StanzaError.of(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND));
         }
         if (to.isDomain()) {
-            return routeToServer(stanza, to);
+            // Messages and presence for the server itself have no one to reach; IQs are the server's to answer.
+            return stanza instanceof Iq iq ? answer(iq, IqScope.SERVER, to) : DONE;
         }
-        if (to.isBare()) {
-            return routeToAccount(stanza, to);
+        return local.deliver(stanza, to);
+    }
+
+    /** Carries out effects in order, each after the previous one completed. */
+    public CompletionStage<Void> execute(List<Effect> effects) {
+        CompletionStage<Void> done = DONE;
+        for (Effect effect : effects) {
+            done = done.thenCompose(ignored -> switch (effect) {
+                case Effect.Route route -> route(route.stanza());
+                case Effect.Deliver deliver -> {
+                    deliver.session().deliver(deliver.stanza());
+                    yield DONE;
+                }
+            });
         }
-        return routeToResource(stanza, to);
+        return done;
     }
 
     /**
@@ -77,73 +114,14 @@ public final class StanzaRouter {
         return invoke(handler, new IqRequest(iq, null, serverDomain)).thenApply(reply -> replyElement(iq, reply));
     }
 
-    private CompletionStage<Void> routeToServer(Stanza stanza, Jid domain) {
-        if (stanza instanceof Iq iq) {
-            return answer(iq, IqScope.SERVER, domain);
-        }
-        // Messages and presence addressed to the server itself have no one to reach (RFC 6121 §8.5.? leaves it to us).
-        return DONE;
-    }
-
-    private CompletionStage<Void> routeToAccount(Stanza stanza, Jid bare) {
-        List<ClientSession> bound = sessions.sessions(bare);
-        return switch (stanza) {
-            case Iq iq -> bound.isEmpty()
-                    ? ifAccountExists(bare, iq, () -> answer(iq, IqScope.ACCOUNT, bare))
-                    : answer(iq, IqScope.ACCOUNT, bare);
-            case Message message -> deliverToAccount(message, bare, bound);
-            case Presence presence -> {
-                bound.stream().filter(ClientSession::available).forEach(s -> s.deliver(presence));
-                yield DONE;
-            }
-        };
-    }
-
-    private CompletionStage<Void> routeToResource(Stanza stanza, Jid full) {
-        ClientSession session = sessions.session(full).orElse(null);
-        if (session != null) {
-            session.deliver(stanza);
-            return DONE;
-        }
-        return switch (stanza) {
-            // RFC 6121 §8.5.3.2.1: normal, chat and headline messages to an unknown resource go to the bare JID.
-            case Message message when message.type() != Message.Type.GROUPCHAT -> routeToAccount(stanza, full.bare());
-            case Message message -> refuse(message, StanzaErrorCondition.SERVICE_UNAVAILABLE);
-            case Iq iq -> refuse(iq, StanzaErrorCondition.SERVICE_UNAVAILABLE);
-            case Presence presence -> DONE; // RFC 6121 §8.5.3.2.3: silently ignored
-        };
-    }
-
-    /** RFC 6121 §8.5.2: to the available resources of highest non-negative priority. */
-    private CompletionStage<Void> deliverToAccount(Message message, Jid bare, List<ClientSession> bound) {
-        if (message.type() == Message.Type.GROUPCHAT) {
-            return refuse(message, StanzaErrorCondition.SERVICE_UNAVAILABLE);
-        }
-        int best = bound.stream().filter(ClientSession::available).mapToInt(ClientSession::priority).max().orElse(-1);
-        if (best >= 0) {
-            bound.stream().filter(s -> s.available() && s.priority() == best).forEach(s -> s.deliver(message));
-            return DONE;
-        }
-        if (message.type() == Message.Type.HEADLINE) {
-            return DONE; // RFC 6121 §8.5.2.2.1: headlines for nobody are dropped
-        }
-        // Offline storage (XEP-0160) takes these once it exists; until then the sender learns the message was not delivered.
-        return refuse(message, StanzaErrorCondition.SERVICE_UNAVAILABLE);
-    }
-
-    private CompletionStage<Void> ifAccountExists(Jid bare, Iq iq, java.util.function.Supplier<CompletionStage<Void>> then) {
-        return accounts.exists(bare).thenCompose(exists -> exists
-                ? then.get()
-                : refuse(iq, StanzaErrorCondition.SERVICE_UNAVAILABLE));
-    }
-
-    private CompletionStage<Void> answer(Iq iq, IqScope scope, Jid target) {
+    /** Answers an IQ request for the server or on an account's behalf; other IQs for them end here. */
+    CompletionStage<Void> answer(Iq iq, IqScope scope, Jid target) {
         if (!iq.isRequest()) {
-            return DONE; // results and errors for the server or an account without a session end here
+            return DONE;
         }
         IqHandler handler = iqHandlers.handler(scope, iq.payload()).orElse(null);
         if (handler == null) {
-            return refuse(iq, StanzaErrorCondition.SERVICE_UNAVAILABLE);
+            return refuse(iq, StanzaError.of(StanzaErrorCondition.SERVICE_UNAVAILABLE));
         }
         return invoke(handler, new IqRequest(iq, iq.from(), target))
                 .thenCompose(reply -> routeGenerated(replyElement(iq, reply)).thenRun(() -> {
@@ -151,6 +129,14 @@ public final class StanzaRouter {
                         result.afterSent().run();
                     }
                 }));
+    }
+
+    /** Answers {@code stanza} with {@code error}, unless it is an error itself or has no sender. */
+    CompletionStage<Void> refuse(Stanza stanza, StanzaError error) {
+        if (stanza.isError() || stanza.from() == null) {
+            return DONE;
+        }
+        return routeGenerated(stanza.errorReply(error));
     }
 
     private static CompletionStage<IqReply> invoke(IqHandler handler, IqRequest request) {
@@ -171,13 +157,6 @@ public final class StanzaRouter {
             case IqReply.Result result -> iq.result(result.payload());
             case IqReply.Error error -> iq.errorReply(error.error());
         };
-    }
-
-    private CompletionStage<Void> refuse(Stanza stanza, StanzaErrorCondition condition) {
-        if ("error".equals(stanza.typeAttribute()) || stanza.from() == null) {
-            return DONE;
-        }
-        return routeGenerated(stanza.errorReply(StanzaError.of(condition)));
     }
 
     private CompletionStage<Void> routeGenerated(XmlElement element) {

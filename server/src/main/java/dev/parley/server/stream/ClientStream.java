@@ -9,7 +9,6 @@ import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.sasl.SaslMechanisms;
 import dev.parley.xmpp.sasl.SaslSettings;
 import dev.parley.xmpp.stanza.Iq;
-import dev.parley.xmpp.stanza.Presence;
 import dev.parley.xmpp.stanza.Stanza;
 import dev.parley.xmpp.xml.StreamHeader;
 import dev.parley.xmpp.xml.XmlElement;
@@ -103,7 +102,10 @@ public final class ClientStream implements ConnectionStream {
         phase = Phase.CLOSED;
         authenticationDeadline.cancel(false);
         if (session != null) {
-            services.sessions().unbind(session);
+            StreamSession ended = session;
+            services.sessions().unbind(ended);
+            // After what the client sent before it went: its unavailable presence follows its last stanzas.
+            inbound.submit(() -> services.router().sessionEnded(ended));
         }
     }
 
@@ -125,6 +127,9 @@ public final class ClientStream implements ConnectionStream {
         } else if (phase == Phase.AUTHENTICATED) {
             features.child(XmlElement.empty("bind", ResourceBinding.NS));
             features.child(XmlElement.builder("session", SESSION_NS).child(XmlElement.empty("optional", SESSION_NS)).build());
+            // RFC 6121 §2.6.1 roster versioning and §3.4 subscription pre-approval, both always supported.
+            features.child(XmlElement.empty("ver", Namespaces.ROSTER_VERSIONING));
+            features.child(XmlElement.empty("sub", Namespaces.PRESENCE_PREAPPROVAL));
         }
         return features.build();
     }
@@ -239,21 +244,10 @@ public final class ClientStream implements ConnectionStream {
                 return;
             }
         }
-        if (stamped instanceof Presence presence && presence.to() == null) {
-            updatePresence(presence);
-            return;
-        }
-        inbound.submit(() -> services.router().route(stamped));
-    }
-
-    /** RFC 6121 §4.2 and §4.5: availability and priority of this resource; broadcast comes with the roster. */
-    private void updatePresence(Presence presence) {
-        switch (presence.type()) {
-            case AVAILABLE -> session.presence(true, presence.priority());
-            case UNAVAILABLE -> session.presence(false, 0);
-            default -> {
-            }
-        }
+        inbound.submit(() -> services.router().fromClient(session, stamped).exceptionally(failure -> {
+            log.error("[{}] routing {} failed", session.jid(), stamped, failure);
+            return null;
+        }));
     }
 
     private void fail(StreamErrorCondition condition, String text) {

@@ -137,16 +137,16 @@ class CoreModulesTest {
             high.send("<presence><priority>5</priority></presence>");
             // a round trip on each stream makes sure its presence was processed before the message is routed
             low.send("<iq type='get' id='s1' to='localhost'><ping xmlns='urn:xmpp:ping'/></iq>");
-            low.next();
+            low.next("iq");
             high.send("<iq type='get' id='s2' to='localhost'><ping xmlns='urn:xmpp:ping'/></iq>");
-            high.next();
+            high.next("iq");
             sender.send("<message to='carol@localhost' type='chat' id='m1'><body>to the bare JID</body>"
                     + "<custom xmlns='urn:example:payload' a='1'><deep>kept</deep></custom></message>");
-            XmlElement atHigh = high.next();
+            XmlElement atHigh = high.next("message");
             assertThat(atHigh.attribute("from")).isEqualTo("admin@localhost/sender");
             assertThat(atHigh.child("custom", "urn:example:payload").orElseThrow().attribute("a")).isEqualTo("1");
             sender.send("<message to='carol@localhost/low' type='chat' id='m2'><body>to a full JID</body></message>");
-            assertThat(low.next().attribute("id")).isEqualTo("m2");
+            assertThat(low.next("message").attribute("id")).isEqualTo("m2");
         }
     }
 }

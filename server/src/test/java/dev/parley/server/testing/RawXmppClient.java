@@ -20,6 +20,9 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A deliberately low-level XMPP client for tests that must send what real clients never would (broken XML, oversize
@@ -81,6 +84,48 @@ public final class RawXmppClient implements AutoCloseable {
             }
         }
         return received.poll();
+    }
+
+    /** The first top-level element named {@code name} (iq, message, presence, ...); others stay queued. */
+    public XmlElement next(String name) throws Exception {
+        return next(element -> element.name().equals(name));
+    }
+
+    /**
+     * The first top-level element that matches; the others stay queued, in order, for later calls. Fails after the
+     * socket timeout.
+     */
+    public XmlElement next(Predicate<XmlElement> wanted) throws Exception {
+        while (true) {
+            for (Iterator<XmlElement> queued = received.iterator(); queued.hasNext(); ) {
+                XmlElement element = queued.next();
+                if (wanted.test(element)) {
+                    queued.remove();
+                    return element;
+                }
+            }
+            if (!readSome()) {
+                throw new IOException("server closed the connection");
+            }
+        }
+    }
+
+    /** Everything the server sends within {@code millis}, for checking that something did not arrive. */
+    public List<XmlElement> drain(int millis) throws Exception {
+        int timeout = socket.getSoTimeout();
+        socket.setSoTimeout(millis);
+        try {
+            while (readSome()) {
+                // collect until the server has been quiet for the whole timeout, or closed the connection
+            }
+        } catch (SocketTimeoutException e) {
+            // quiet: everything sent so far was read
+        } finally {
+            socket.setSoTimeout(timeout);
+        }
+        List<XmlElement> drained = List.copyOf(received);
+        received.clear();
+        return drained;
     }
 
     /** Upgrades with STARTTLS (RFC 6120 §5) and returns the features of the restarted stream. */

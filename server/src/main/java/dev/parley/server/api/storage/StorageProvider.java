@@ -12,6 +12,10 @@ public interface StorageProvider extends AutoCloseable {
     /** Small per-account values (vCard, private XML, last logout). */
     KeyValueStore keyValues();
 
+    RosterStore roster();
+
+    OfflineStore offline();
+
     /**
      * Completes the writes already submitted, makes them durable, and releases every resource (threads, files, locks).
      * Calls made after close complete exceptionally with {@link StorageException}. Calling close again does nothing.

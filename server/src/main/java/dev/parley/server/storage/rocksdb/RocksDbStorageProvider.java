@@ -2,6 +2,8 @@ package dev.parley.server.storage.rocksdb;
 
 import dev.parley.server.api.storage.AccountStore;
 import dev.parley.server.api.storage.KeyValueStore;
+import dev.parley.server.api.storage.OfflineStore;
+import dev.parley.server.api.storage.RosterStore;
 import dev.parley.server.api.storage.StorageException;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.api.storage.StoreLockedException;
@@ -42,7 +44,9 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private static final Logger log = LoggerFactory.getLogger(RocksDbStorageProvider.class);
     private static final String ACCOUNTS = "accounts";
     private static final String KEY_VALUES = "keyvalues";
-    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, KEY_VALUES);
+    private static final String ROSTER = "roster";
+    private static final String OFFLINE = "offline";
+    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, KEY_VALUES, ROSTER, OFFLINE);
 
     private final Path directory;
     private final Deque<AutoCloseable> resources;
@@ -51,11 +55,13 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private final ReadExecutor reads;
     private final AccountStore accounts;
     private final KeyValueStore keyValues;
+    private final RosterStore roster;
+    private final OfflineStore offline;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RocksDbStorageProvider(Path directory, Deque<AutoCloseable> resources, Statistics statistics,
                                    GroupCommitWriter writer, ReadExecutor reads, AccountStore accounts,
-                                   KeyValueStore keyValues) {
+                                   KeyValueStore keyValues, RosterStore roster, OfflineStore offline) {
         this.directory = directory;
         this.resources = resources;
         this.statistics = statistics;
@@ -63,6 +69,8 @@ public final class RocksDbStorageProvider implements StorageProvider {
         this.reads = reads;
         this.accounts = accounts;
         this.keyValues = keyValues;
+        this.roster = roster;
+        this.offline = offline;
     }
 
     public static RocksDbStorageProvider open(Path directory) {
@@ -116,8 +124,11 @@ public final class RocksDbStorageProvider implements StorageProvider {
                     writer, reads);
             KeyValueStore keyValues = new RocksDbKeyValueStore(db, handles.get(names.indexOf(KEY_VALUES)),
                     writer, reads);
+            RosterStore roster = new RocksDbRosterStore(db, handles.get(names.indexOf(ROSTER)), writer, reads);
+            OfflineStore offline = new RocksDbOfflineStore(db, handles.get(names.indexOf(OFFLINE)), writer, reads);
             log.info("opened data directory {}", real);
-            return new RocksDbStorageProvider(real, resources, statistics, writer, reads, accounts, keyValues);
+            return new RocksDbStorageProvider(real, resources, statistics, writer, reads, accounts, keyValues, roster,
+                    offline);
         } catch (RocksDBException | RuntimeException e) {
             StorageException failure = e instanceof StorageException storage ? storage
                     : new StorageException("cannot open the data directory " + real + ": " + e.getMessage(), e);
@@ -142,6 +153,16 @@ public final class RocksDbStorageProvider implements StorageProvider {
     @Override
     public KeyValueStore keyValues() {
         return keyValues;
+    }
+
+    @Override
+    public RosterStore roster() {
+        return roster;
+    }
+
+    @Override
+    public OfflineStore offline() {
+        return offline;
     }
 
     /** A RocksDB statistics counter, for metrics and tests. */

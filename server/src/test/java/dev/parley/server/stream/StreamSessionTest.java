@@ -1,0 +1,130 @@
+package dev.parley.server.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.server.testing.RoutingFixture;
+import dev.parley.xmpp.error.StreamErrorCondition;
+import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.sasl.ChannelBinding;
+import dev.parley.xmpp.stanza.Stanza;
+import dev.parley.xmpp.xml.ParserLimits;
+import dev.parley.xmpp.xml.StreamHeader;
+import dev.parley.xmpp.xml.XmlElement;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+
+/** The offline-delivery gate of {@link StreamSession}: held messages go out after the stored ones, in order. */
+class StreamSessionTest {
+    private final SentElements transport = new SentElements();
+    private final StreamSession session = new StreamSession(Jid.parse("bob@example.com/pc"), transport);
+
+    private static Stanza stanza(String xml) {
+        return RoutingFixture.stanza(xml);
+    }
+
+    @Test
+    void messagesWaitWhileStoredOnesGoFirstAndOtherStanzasPass() {
+        session.holdMessages();
+        session.deliver(stanza("<message id='live1'><body>new</body></message>"));
+        session.deliver(stanza("<presence id='p' from='alice@example.com/x'/>"));
+        session.deliverStored(stanza("<message id='old1'><body>old</body></message>"));
+        session.deliver(stanza("<message id='live2'><body>newer</body></message>"));
+        session.deliverStored(stanza("<message id='old2'><body>older</body></message>"));
+        session.releaseMessages();
+        session.deliver(stanza("<message id='after'><body>later</body></message>"));
+
+        assertThat(transport.ids()).containsExactly("p", "old1", "old2", "live1", "live2", "after");
+    }
+
+    @Test
+    void holdingIsBounded() {
+        session.holdMessages();
+        for (int i = 0; i < StreamSession.MAX_HELD + 5; i++) {
+            session.deliver(stanza("<message id='m" + i + "'/>"));
+        }
+        assertThat(transport.ids()).as("past the bound, messages go out at once")
+                .containsExactly("m10000", "m10001", "m10002", "m10003", "m10004");
+        session.releaseMessages();
+        assertThat(transport.ids()).hasSize(StreamSession.MAX_HELD + 5);
+    }
+
+    /** A transport on its own event loop that keeps what is sent. */
+    private static final class SentElements implements StreamTransport {
+        private final List<XmlElement> sent = new ArrayList<>();
+
+        List<String> ids() {
+            return sent.stream().map(e -> e.attribute("id")).toList();
+        }
+
+        @Override
+        public void send(XmlElement element) {
+            sent.add(element);
+        }
+
+        @Override
+        public boolean inEventLoop() {
+            return true;
+        }
+
+        @Override
+        public Executor executor() {
+            return Runnable::run;
+        }
+
+        @Override
+        public void openStream(StreamHeader header) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void closeWithError(StreamErrorCondition condition, String text) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void startTls(XmlElement proceed, String serverName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void restartStream(ParserLimits limits) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean secured() {
+            return true;
+        }
+
+        @Override
+        public Map<String, ChannelBinding> channelBindings() {
+            return Map.of();
+        }
+
+        @Override
+        public void setReading(boolean reading) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String remoteAddress() {
+            return "test";
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.parley.server.testing;
+
+import dev.parley.server.api.storage.StorageProvider;
+import dev.parley.server.api.storage.XmlCodec;
+import dev.parley.server.auth.AccountService;
+import dev.parley.server.config.ConfigLoader;
+import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.roster.InstantMessaging;
+import dev.parley.server.routing.IqHandlers;
+import dev.parley.server.routing.StanzaRouter;
+import dev.parley.server.session.SessionRegistry;
+import dev.parley.server.storage.rocksdb.RocksDbStorageProvider;
+import dev.parley.xmpp.error.StanzaException;
+import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.stanza.Stanza;
+import dev.parley.xmpp.xml.XmlElement;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The routing core of a node without a network: the real router, roster, presence and offline services over a real
+ * embedded store, with {@link RecordingSession}s as clients. Continuations run on the thread that completes a stage,
+ * which keeps tests deterministic once each stage is awaited.
+ */
+public final class RoutingFixture implements AutoCloseable {
+    public static final String DOMAIN = "example.com";
+
+    public final StorageProvider storage;
+    public final SessionRegistry sessions = new SessionRegistry();
+    public final AccountService accounts;
+    public final IqHandlers iqHandlers = new IqHandlers();
+    public final StanzaRouter router;
+
+    public RoutingFixture(Path directory, String limitsYaml) throws Exception {
+        ParleyConfig config = ConfigLoader.parse("domains: [" + DOMAIN + "]\n" + limitsYaml,
+                "routing fixture", directory);
+        storage = RocksDbStorageProvider.open(directory.resolve("store"));
+        accounts = new AccountService(storage.accounts(), List.of(storage.keyValues()), Set.of(DOMAIN), 4096,
+                Runnable::run, Clock.systemUTC());
+        InstantMessaging im = InstantMessaging.create(storage, sessions, config.limits(), Clock.systemUTC(),
+                Runnable::run);
+        router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(), Runnable::run);
+        im.registerRosterHandler(iqHandlers, router);
+    }
+
+    public void addAccount(String username) {
+        await(accounts.create(Jid.of(username, DOMAIN, null), "password-of-" + username));
+    }
+
+    /** Binds a recording session for {@code jid}. */
+    public RecordingSession bind(String jid) {
+        RecordingSession session = new RecordingSession(jid);
+        sessions.bind(session, false);
+        return session;
+    }
+
+    public static Stanza stanza(String xml) {
+        try {
+            return Stanza.of(parse(xml));
+        } catch (StanzaException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Parses one element; {@code jabber:client} is the default namespace. */
+    public static XmlElement parse(String xml) {
+        return XmlCodec.decode(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("stage failed or took too long", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        storage.close();
+    }
+}
