@@ -1,7 +1,6 @@
 package dev.parley.server.testing;
 
 import dev.parley.server.api.storage.StorageProvider;
-import dev.parley.server.api.storage.XmlCodec;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.config.ConfigLoader;
 import dev.parley.server.config.ParleyConfig;
@@ -11,13 +10,19 @@ import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.storage.rocksdb.RocksDbStorageProvider;
 import dev.parley.xmpp.error.StanzaException;
+import dev.parley.xmpp.error.StreamErrorException;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.Stanza;
+import dev.parley.xmpp.xml.ParserLimits;
+import dev.parley.xmpp.xml.StreamHeader;
+import dev.parley.xmpp.xml.StreamListener;
 import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmppStreamParser;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -70,7 +75,32 @@ public final class RoutingFixture implements AutoCloseable {
 
     /** Parses one element; {@code jabber:client} is the default namespace. */
     public static XmlElement parse(String xml) {
-        return XmlCodec.decode(xml.getBytes(StandardCharsets.UTF_8));
+        List<XmlElement> parsed = new ArrayList<>();
+        XmppStreamParser parser = new XmppStreamParser(ParserLimits.AUTHENTICATED, new StreamListener() {
+            @Override
+            public void streamOpened(StreamHeader header) {
+            }
+
+            @Override
+            public void element(XmlElement element) {
+                parsed.add(element);
+            }
+
+            @Override
+            public void streamClosed() {
+            }
+        });
+        byte[] input = ("<stream:stream xmlns='jabber:client' xmlns:stream='" + StreamHeader.STREAM_NAMESPACE + "'>"
+                + xml).getBytes(StandardCharsets.UTF_8);
+        try {
+            parser.feed(input, 0, input.length);
+        } catch (StreamErrorException e) {
+            throw new IllegalArgumentException("not well-formed test XML: " + e.getMessage(), e);
+        }
+        if (parsed.size() != 1) {
+            throw new IllegalArgumentException("expected one element, got " + parsed.size());
+        }
+        return parsed.get(0);
     }
 
     public static <T> T await(CompletionStage<T> stage) {

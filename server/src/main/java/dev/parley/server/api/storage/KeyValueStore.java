@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * Small values per account under string keys: the vCard (XEP-0054), private XML (XEP-0049), the last logout
  * (XEP-0012) and the like. The account is the partition, the key the clustering key; keys are ordered by Unicode code
- * point. Values are opaque bytes ({@link XmlValueCodec} for XML); their size is capped by the callers, which know
+ * point. Values are opaque bytes ({@link XmlCodec} for XML); their size is capped by the callers, which know
  * what a sensible size is for their kind of data.
  *
  * <p>Null or malformed arguments (an empty key, a key longer than {@link #MAX_KEY_OCTETS}, a key that is not

@@ -11,15 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * The one stored form of an XML element (a stanza kept offline, a subscription request waiting for an answer) that
- * every store keeps: the element serialised as UTF-8 XML with its own namespace declared, so it reads back in any
- * context. Reading parses with Parley's stream parser, so stored XML meets the same rules as XML from the network.
+ * The one stored form of XML (a vCard, private XML, an offline message, a kept subscription request): the element
+ * serialised by {@link XmlWriter} as UTF-8, its namespace declared on it. The bytes are the XML a client would see,
+ * so their length is the size a limit such as {@code limits.vcard-bytes} speaks of, and every backend stores the same,
+ * readable bytes.
+ *
+ * <p>Reading back goes through {@link XmppStreamParser}, the same hardened parser that read the element off the
+ * network, inside a stream header that declares no default namespace (an element without a namespace stays so).
  */
 public final class XmlCodec {
-    private static final byte[] ROOT = ("<stream:stream xmlns:stream='" + StreamHeader.STREAM_NAMESPACE
-            + "' xmlns='jabber:client'>").getBytes(StandardCharsets.UTF_8);
-    private static final int DEPTH = 1024;
-    private static final int ATTRIBUTES = 1024;
+    private static final byte[] WRAPPER_OPEN = ("<stream:stream xmlns:stream='" + StreamHeader.STREAM_NAMESPACE + "'>")
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] WRAPPER_CLOSE = "</stream:stream>".getBytes(StandardCharsets.UTF_8);
+    /** Stored values were parsed with the configurable limits, whose maxima are these. */
+    private static final int MAX_DEPTH = 1024;
+    private static final int MAX_ATTRIBUTES = 1024;
 
     private XmlCodec() {
     }
@@ -28,36 +34,47 @@ public final class XmlCodec {
         return XmlWriter.toBytes(Objects.requireNonNull(element, "element"), "");
     }
 
-    /** @throws StorageException if {@code data} is not exactly one well-formed element */
+    /**
+     * @throws StorageException if {@code data} is not one XML element as {@link #encode} writes it (a damaged value)
+     */
     public static XmlElement decode(byte[] data) {
-        XmlElement[] parsed = new XmlElement[1];
-        int[] count = new int[1];
-        StreamListener listener = new StreamListener() {
-            @Override
-            public void streamOpened(StreamHeader header) {
-            }
-
-            @Override
-            public void element(XmlElement element) {
-                parsed[0] = element;
-                count[0]++;
-            }
-
-            @Override
-            public void streamClosed() {
-            }
-        };
+        Objects.requireNonNull(data, "data");
+        Collector collector = new Collector();
         XmppStreamParser parser = new XmppStreamParser(
-                new ParserLimits(Math.max(512, data.length), DEPTH, ATTRIBUTES, 512), listener);
+                new ParserLimits(Math.max(512, data.length), MAX_DEPTH, MAX_ATTRIBUTES, 256), collector);
         try {
-            parser.feed(ROOT, 0, ROOT.length);
+            parser.feed(WRAPPER_OPEN, 0, WRAPPER_OPEN.length);
             parser.feed(data, 0, data.length);
+            boolean closedEarly = collector.closed;
+            parser.feed(WRAPPER_CLOSE, 0, WRAPPER_CLOSE.length);
+            if (closedEarly || !collector.closed || collector.count != 1) {
+                throw new StorageException("a stored XML value is damaged: expected one element, found "
+                        + collector.count);
+            }
         } catch (StreamErrorException e) {
-            throw new StorageException("corrupt stored XML: " + e.getMessage(), e);
+            throw new StorageException("a stored XML value is damaged: " + e.getMessage(), e);
         }
-        if (count[0] != 1) {
-            throw new StorageException("corrupt stored XML: " + count[0] + " elements instead of one");
+        return collector.element;
+    }
+
+    private static final class Collector implements StreamListener {
+        XmlElement element;
+        int count;
+        boolean closed;
+
+        @Override
+        public void streamOpened(StreamHeader header) {
         }
-        return parsed[0];
+
+        @Override
+        public void element(XmlElement parsed) {
+            element = parsed;
+            count++;
+        }
+
+        @Override
+        public void streamClosed() {
+            closed = true;
+        }
     }
 }

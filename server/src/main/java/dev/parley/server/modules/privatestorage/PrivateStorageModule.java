@@ -7,7 +7,7 @@ import dev.parley.server.api.ModuleContext;
 import dev.parley.server.api.XmppModule;
 import dev.parley.server.api.storage.AccountId;
 import dev.parley.server.api.storage.KeyValueStore;
-import dev.parley.server.api.storage.XmlValueCodec;
+import dev.parley.server.api.storage.XmlCodec;
 import dev.parley.xmpp.error.StanzaErrorCondition;
 import dev.parley.xmpp.stanza.Iq;
 import dev.parley.xmpp.xml.XmlElement;
@@ -77,7 +77,7 @@ public final class PrivateStorageModule implements XmppModule {
     private CompletionStage<IqReply> get(AccountId account, XmlElement requested) {
         return store.get(account, PrivateXml.key(requested)).thenApply(stored -> IqReply.result(
                 XmlElement.builder("query", NAMESPACE)
-                        .child(stored.map(XmlValueCodec::decode).orElse(requested))
+                        .child(stored.map(XmlCodec::decode).orElse(requested))
                         .build()));
     }
 
@@ -85,7 +85,7 @@ public final class PrivateStorageModule implements XmppModule {
         // A later element with the same name and namespace replaces an earlier one, as a later set would.
         Map<String, byte[]> entries = new LinkedHashMap<>();
         for (XmlElement element : elements) {
-            entries.put(PrivateXml.key(element), XmlValueCodec.encode(element));
+            entries.put(PrivateXml.key(element), XmlCodec.encode(element));
         }
         return store.list(account, PrivateXml.KEY_PREFIX).thenCompose(existing -> {
             long total = entries.values().stream().mapToLong(value -> value.length).sum();

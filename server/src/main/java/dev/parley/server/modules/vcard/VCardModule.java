@@ -7,7 +7,7 @@ import dev.parley.server.api.ModuleContext;
 import dev.parley.server.api.XmppModule;
 import dev.parley.server.api.storage.AccountId;
 import dev.parley.server.api.storage.KeyValueStore;
-import dev.parley.server.api.storage.XmlValueCodec;
+import dev.parley.server.api.storage.XmlCodec;
 import dev.parley.xmpp.error.StanzaErrorCondition;
 import dev.parley.xmpp.stanza.Iq;
 import dev.parley.xmpp.xml.XmlElement;
@@ -51,7 +51,7 @@ public final class VCardModule implements XmppModule {
         AccountId account = AccountId.of(request.target());
         if (request.iq().type() == Iq.Type.GET) {
             return store.get(account, KEY).thenApply(stored -> stored
-                    .map(bytes -> IqReply.result(XmlValueCodec.decode(bytes)))
+                    .map(bytes -> IqReply.result(XmlCodec.decode(bytes)))
                     .orElseGet(() -> own ? IqReply.result(XmlElement.empty("vCard", NAMESPACE))
                             : IqReply.error(StanzaErrorCondition.ITEM_NOT_FOUND)));
         }
@@ -62,7 +62,7 @@ public final class VCardModule implements XmppModule {
         if (vcard.elements().findAny().isEmpty()) {
             return store.delete(account, KEY).thenApply(deleted -> IqReply.empty());
         }
-        byte[] value = XmlValueCodec.encode(vcard);
+        byte[] value = XmlCodec.encode(vcard);
         if (value.length > maxBytes) {
             return IqReply.now(IqReply.error(StanzaErrorCondition.NOT_ACCEPTABLE,
                     "The vCard has " + value.length + " bytes; at most " + maxBytes + " are allowed"));

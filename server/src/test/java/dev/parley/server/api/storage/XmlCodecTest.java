@@ -9,25 +9,40 @@ import org.junit.jupiter.api.Test;
 
 class XmlCodecTest {
     @Test
-    void anElementRoundTripsWithNamespacesTextAndForeignAttributes() {
-        XmlElement element = XmlElement.builder("message", "jabber:client").attribute("to", "bob@example.com")
-                .attribute("xml:lang", "fr")
-                .child(XmlElement.builder("body", "jabber:client").text("a < b & \u2603 \uD83D\uDE00").build())
-                .child(XmlElement.builder("x", "urn:example").attribute("{urn:other}flag", "1").build())
+    void elementsRoundTripWithNamespacesAttributesAndText() {
+        XmlElement element = XmlElement.builder("vCard", "vcard-temp")
+                .attribute("version", "3.0")
+                .attribute("xml:lang", "en")
+                .attribute("{urn:example:attr}flag", "a'b\"c<&>")
+                .textChild("FN", "Ren\u00e9e \ud835\udd18 & <co>")
+                .child(XmlElement.builder("N", "vcard-temp").textChild("GIVEN", "R").build())
+                .child(XmlElement.builder("x", "urn:example:other").child(XmlElement.empty("plain", "")).build())
+                .text("\n  tail\r\n")
                 .build();
+
+        byte[] stored = XmlCodec.encode(element);
+
+        assertThat(new String(stored, StandardCharsets.UTF_8)).startsWith("<vCard xmlns='vcard-temp'");
+        assertThat(XmlCodec.decode(stored)).isEqualTo(element);
+    }
+
+    @Test
+    void anElementWithoutNamespaceKeepsNone() {
+        XmlElement element = XmlElement.builder("bare", "").textChild("child", "text").build();
 
         assertThat(XmlCodec.decode(XmlCodec.encode(element))).isEqualTo(element);
     }
 
     @Test
-    void corruptDataIsAStorageException() {
-        assertThatThrownBy(() -> XmlCodec.decode("<message><body>cut".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(StorageException.class);
-        assertThatThrownBy(() -> XmlCodec.decode("<a/><b/>".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(StorageException.class);
-        assertThatThrownBy(() -> XmlCodec.decode("<!DOCTYPE x><a/>".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(StorageException.class);
-        assertThatThrownBy(() -> XmlCodec.decode(new byte[] {(byte) 0xC3, '<'}))
+    void damagedValuesFailWithStorageException() {
+        String[] damaged = {"", "text", "<a xmlns='x'>", "<a xmlns='x'/><b xmlns='x'/>",
+                "<a xmlns='x'/></stream:stream>", "<a xmlns='x'></b>", "<!-- c --><a xmlns='x'/>",
+                "<a xmlns='x'/>trailing"};
+        for (String value : damaged) {
+            assertThatThrownBy(() -> XmlCodec.decode(value.getBytes(StandardCharsets.UTF_8)))
+                    .as(value).isInstanceOf(StorageException.class);
+        }
+        assertThatThrownBy(() -> XmlCodec.decode(new byte[] {'<', 'a', (byte) 0xC3, '/', '>'}))
                 .isInstanceOf(StorageException.class);
     }
 }
