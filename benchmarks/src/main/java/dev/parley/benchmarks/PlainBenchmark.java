@@ -23,14 +23,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A successful PLAIN login (RFC 4616) through {@link PlainMechanism}: unlike SCRAM the server itself must run PBKDF2
  * over the stored {@value ScramCredentials#DEFAULT_ITERATIONS} iterations to check the cleartext password, which is
- * why PLAIN is a worker-pool job. The account has a SCRAM-SHA-256 credential, the one PLAIN verifies against first. Baseline: the JDK's own PBKDF2-HMAC-SHA-256 over the same iterations, which is
- * nearly all of the work.
+ * why PLAIN is a worker-pool job. The account has a SCRAM-SHA-256 credential, the one PLAIN verifies against first.
+ * Baseline: the JDK's own PBKDF2-HMAC-SHA-256 over the same iterations, which is nearly all of the work.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 1)
 public class PlainBenchmark {
     private static final byte[] SALT = "fedcba9876543210".getBytes(StandardCharsets.US_ASCII);

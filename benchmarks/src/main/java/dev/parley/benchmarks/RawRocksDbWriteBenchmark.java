@@ -30,7 +30,7 @@ import org.rocksdb.WriteOptions;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 1)
 public class RawRocksDbWriteBenchmark {
     /** The account record's own header (version, flags, creation time) in front of the credential. */

@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 1)
 public class ScramBenchmark {
     static final String USERNAME = "juliet";
@@ -79,7 +79,8 @@ public class ScramBenchmark {
         clientFirst = ("n,," + clientFirstBare).getBytes(StandardCharsets.UTF_8);
         ScramMechanism probe = newMechanism();
         probe.evaluate(clientFirst);
-        String serverFirst = new String(((SaslStep.Challenge) probe.credentials(stored)).data(), StandardCharsets.UTF_8);
+        SaslStep.Challenge challenge = (SaslStep.Challenge) probe.credentials(stored);
+        String serverFirst = new String(challenge.data(), StandardCharsets.UTF_8);
         String combinedNonce = serverFirst.substring(2, serverFirst.indexOf(','));
         String withoutProof = "c=biws,r=" + combinedNonce;
         String auth = clientFirstBare + "," + serverFirst + "," + withoutProof;

@@ -21,8 +21,7 @@ class CpuTimeProfilerTest {
         while (threads.getCurrentThreadCpuTime() - before < 50_000_000) { // 50 ms of CPU on this thread
             spin++;
         }
-        List<? extends Result> results = List.copyOf(
-                profiler.afterIteration(null, null, new IterationResult(null, null, new IterationResultMetaData(1000, 1000))));
+        List<? extends Result> results = List.copyOf(profiler.afterIteration(null, null, iterationOf(1000)));
 
         assertThat(spin).isPositive();
         assertThat(results).singleElement().satisfies(result -> {
@@ -37,7 +36,10 @@ class CpuTimeProfilerTest {
     void reportsNothingForAnIterationWithoutOperations() {
         CpuTimeProfiler profiler = new CpuTimeProfiler();
         profiler.beforeIteration(null, null);
-        assertThat(profiler.afterIteration(null, null, new IterationResult(null, null, new IterationResultMetaData(0, 0))))
-                .isEmpty();
+        assertThat(profiler.afterIteration(null, null, iterationOf(0))).isEmpty();
+    }
+
+    private static IterationResult iterationOf(long operations) {
+        return new IterationResult(null, null, new IterationResultMetaData(operations, operations));
     }
 }
