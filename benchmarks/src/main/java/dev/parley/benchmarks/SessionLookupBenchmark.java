@@ -1,6 +1,7 @@
 package dev.parley.benchmarks;
 
 import dev.parley.server.session.ClientSession;
+import dev.parley.server.session.SessionPresence;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.xmpp.error.StreamErrorCondition;
 import dev.parley.xmpp.jid.Jid;
@@ -103,19 +104,28 @@ public class SessionLookupBenchmark {
     }
 
     /** A bound session as the directory sees it; delivery is not part of a lookup. */
-    private record RegisteredSession(Jid jid) implements ClientSession {
-        @Override
-        public boolean available() {
-            return true;
-        }
-
-        @Override
-        public int priority() {
-            return 0;
+    private record RegisteredSession(Jid jid, SessionPresence presence) implements ClientSession {
+        RegisteredSession(Jid jid) {
+            this(jid, new SessionPresence());
         }
 
         @Override
         public void deliver(Stanza stanza) {
+            throw new UnsupportedOperationException("lookups only");
+        }
+
+        @Override
+        public void holdMessages() {
+            throw new UnsupportedOperationException("lookups only");
+        }
+
+        @Override
+        public void deliverStored(Stanza stanza) {
+            throw new UnsupportedOperationException("lookups only");
+        }
+
+        @Override
+        public void releaseMessages() {
             throw new UnsupportedOperationException("lookups only");
         }
 
