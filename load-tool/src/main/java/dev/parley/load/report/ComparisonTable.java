@@ -98,8 +98,8 @@ public final class ComparisonTable {
         Double mine = lines.containsKey(baseline) ? value(figure, lines.get(baseline)) : null;
         for (String label : others) {
             Double theirs = lines.containsKey(label) ? value(figure, lines.get(label)) : null;
-            out.append(' ').append(mine == null || theirs == null || theirs == 0 ? "–"
-                    : String.format(Locale.ROOT, "%.2f×", mine / theirs)).append(" |");
+            out.append(' ').append(mine == null || theirs == null || theirs == 0 ? "–" : ratio(mine / theirs))
+                    .append(" |");
         }
         out.append('\n');
     }
@@ -110,6 +110,11 @@ public final class ComparisonTable {
         columns.forEach(label -> out.append(' ').append(cell(lines.get(label), null)).append(" |"));
         others.forEach(label -> out.append(" – |"));
         out.append('\n');
+    }
+
+    /** Two decimals, or two significant digits for ratios so small that two decimals would read as zero. */
+    private static String ratio(double ratio) {
+        return String.format(Locale.ROOT, ratio >= 0.1 || ratio == 0 ? "%.2f×" : "%.2g×", ratio);
     }
 
     private static String cell(JsonNode line, Double value) {
