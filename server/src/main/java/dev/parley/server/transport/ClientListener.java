@@ -7,6 +7,7 @@ import dev.parley.server.tls.ServerTls;
 import dev.parley.xmpp.xml.ParserLimits;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
@@ -45,9 +46,13 @@ public final class ClientListener implements AutoCloseable {
                         ch.pipeline().addLast("xmpp", new XmppConnection(tls, limits, contentNamespace, streams));
                     }
                 });
-        Channel channel = bootstrap.bind(new InetSocketAddress(config.address(), config.port()))
-                .syncUninterruptibly().channel();
-        return new ClientListener(channel);
+        ChannelFuture bound = bootstrap.bind(new InetSocketAddress(config.address(), config.port())).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw new IllegalStateException("cannot listen for " + (directTls ? "direct TLS" : "STARTTLS")
+                    + " clients on " + config.address() + ":" + config.port() + ": " + bound.cause().getMessage(),
+                    bound.cause());
+        }
+        return new ClientListener(bound.channel());
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
