@@ -6,9 +6,9 @@ import dev.parley.xmpp.xml.XmlElement;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +90,7 @@ public final class SessionOpener {
 
     /** Why sessions failed or dropped, most frequent first; a few entries at most. */
     public Map<String, Integer> reasons() {
-        Map<String, Integer> sorted = new TreeMap<>();
+        Map<String, Integer> sorted = new LinkedHashMap<>();
         reasons.entrySet().stream().sorted((a, b) -> b.getValue().get() - a.getValue().get()).limit(5)
                 .forEach(entry -> sorted.put(entry.getKey(), entry.getValue().get()));
         return sorted;
