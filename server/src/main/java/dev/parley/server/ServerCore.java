@@ -38,7 +38,8 @@ public final class ServerCore implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        this.accounts = new AccountService(storage.accounts(), List.of(storage.keyValues()),
+        this.accounts = new AccountService(storage.accounts(),
+                List.of(storage.keyValues(), storage.roster(), storage.offline()),
                 Set.copyOf(config.domains()), config.auth().scramIterations(), cryptoExecutor, Clock.systemUTC());
         this.adminCommands = new AdminCommands();
         UserCommands.registerAll(adminCommands, accounts, sessions, config.registration().minPasswordLength());

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.server.admin.AdminArguments;
 import dev.parley.server.api.storage.AccountId;
 import dev.parley.server.api.storage.KeyValueStore;
+import dev.parley.server.api.storage.OfflineMessage;
+import dev.parley.server.api.storage.RosterItem;
 import dev.parley.server.testing.RawXmppClient;
 import dev.parley.server.testing.TestServer;
 import dev.parley.server.testing.XmppSession;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.xml.XmlElement;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +90,25 @@ class AccountDataErasureTest {
                 .execute(AdminArguments.of(Map.of("accountjids", "polonius@localhost"))).toCompletableFuture().join();
 
         assertThat(stored("polonius")).isEmpty();
+    }
+
+    @Test
+    void theAdminDeleteCommandErasesTheRosterAndOfflineQueueSoANewOwnerInheritsNothing() {
+        server.addUser("laertes", "laertes-password");
+        AccountId laertes = new AccountId(TestServer.DOMAIN, "laertes");
+        var storage = server.server().storage();
+        storage.roster().update(laertes, Jid.parse("hamlet@localhost"),
+                current -> Optional.of(RosterItem.listed(Jid.parse("hamlet@localhost"), "Hamlet", List.of())), 100)
+                .toCompletableFuture().join();
+        storage.offline().append(laertes, new OfflineMessage(1, Instant.now(),
+                XmlElement.builder("message", "jabber:client").textChild("body", "for the old owner").build()), 10)
+                .toCompletableFuture().join();
+
+        server.server().adminCommands().command("delete-user").orElseThrow()
+                .execute(AdminArguments.of(Map.of("accountjids", "laertes@localhost"))).toCompletableFuture().join();
+
+        assertThat(storage.roster().load(laertes).toCompletableFuture().join().items()).isEmpty();
+        assertThat(storage.offline().list(laertes, 10).toCompletableFuture().join()).isEmpty();
     }
 
     @Test

@@ -46,7 +46,8 @@ public final class RoutingFixture implements AutoCloseable {
         ParleyConfig config = ConfigLoader.parse("domains: [" + DOMAIN + "]\n" + limitsYaml,
                 "routing fixture", directory);
         storage = RocksDbStorageProvider.open(directory.resolve("store"));
-        accounts = new AccountService(storage.accounts(), List.of(storage.keyValues()), Set.of(DOMAIN), 4096,
+        accounts = new AccountService(storage.accounts(),
+                List.of(storage.keyValues(), storage.roster(), storage.offline()), Set.of(DOMAIN), 4096,
                 Runnable::run, Clock.systemUTC());
         InstantMessaging im = InstantMessaging.create(storage, sessions, config.limits(), Clock.systemUTC(),
                 Runnable::run);

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
  * Messages waiting for an account to come online (XEP-0160), one partition per account, ordered by message id.
  * A completed {@link #append} means the message is durable.
  */
-public interface OfflineStore {
+public interface OfflineStore extends AccountDataStore {
     /**
      * Stores {@code message} unless the account already holds {@code quota} messages, in which case it completes
      * with {@code false} and stores nothing. The quota check and the write are one atomic step. Storing an id that is

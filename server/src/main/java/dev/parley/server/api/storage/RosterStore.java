@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionStage;
  * {@link AccountStore#create} checks and writes in one step. A backend may call the function more than once (a
  * conditional write retried); it must therefore be free of side effects and cheap.
  */
-public interface RosterStore {
+public interface RosterStore extends AccountDataStore {
     /** The whole roster, unlisted entries included; version 0 and no entries for an account with none. */
     CompletionStage<Roster> load(AccountId owner);
 

@@ -100,6 +100,18 @@ final class RocksDbOfflineStore implements OfflineStore {
         });
     }
 
+    /** Removes the account's queue, its size row included. */
+    @Override
+    public CompletionStage<Void> deleteAll(AccountId owner) {
+        byte[] partition = partition(owner);
+        return writer.submit(batch -> {
+            for (byte[] key : batch.keys(family, partition)) {
+                batch.delete(family, key);
+            }
+            return null;
+        });
+    }
+
     private static byte[] encode(OfflineMessage message) {
         byte[] stanza = XmlCodec.encode(message.stanza());
         return ByteBuffer.allocate(HEADER + stanza.length).put((byte) VERSION)

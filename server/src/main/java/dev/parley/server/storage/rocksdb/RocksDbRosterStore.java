@@ -102,6 +102,25 @@ final class RocksDbRosterStore implements RosterStore {
         });
     }
 
+    /**
+     * Removes every entry. The static row stays, one version further, so that a client holding a version of the old
+     * roster never gets "unchanged" for the new one (RFC 6121 §2.6) when the account name is registered again.
+     */
+    @Override
+    public CompletionStage<Void> deleteAll(AccountId owner) {
+        byte[] partition = partition(owner);
+        return writer.submit(batch -> {
+            StaticRow header = StaticRow.decode(batch.get(family, partition));
+            for (byte[] key : batch.keys(family, partition)) {
+                if (!StaticRow.isStaticRow(key, partition)) {
+                    batch.delete(family, key);
+                }
+            }
+            batch.put(family, partition, new StaticRow(header.counter() + 1, 0).encode());
+            return null;
+        });
+    }
+
     private static Jid contactOf(byte[] key) {
         OrderedKey.Reader reader = OrderedKey.reader(key);
         reader.text();

@@ -26,6 +26,21 @@ public abstract class OfflineStoreContract extends StorageContract {
     }
 
     @Test
+    void deleteAllEmptiesTheQueueAndFreesTheQuotaOfThatAccountOnly() {
+        AccountId bob = new AccountId("example.com", "bob");
+        await(offline().append(ALICE, message(1, "a"), 2));
+        await(offline().append(ALICE, message(2, "b"), 2));
+        await(offline().append(bob, message(3, "c"), 2));
+
+        await(offline().deleteAll(ALICE));
+
+        assertThat(await(offline().list(ALICE, 10))).isEmpty();
+        assertThat(await(offline().list(bob, 10))).extracting(OfflineMessage::id).containsExactly(3L);
+        assertThat(await(offline().append(ALICE, message(4, "d"), 2))).isTrue();
+        assertThat(await(offline().append(ALICE, message(5, "e"), 2))).isTrue();
+    }
+
+    @Test
     void messagesComeBackInIdOrderWhateverTheOrderTheyWereStored() {
         for (long id : new long[] {30, -5, 10, 20}) {
             assertThat(await(offline().append(ALICE, message(id, "m" + id), 10))).isTrue();

@@ -37,6 +37,23 @@ public abstract class RosterStoreContract extends StorageContract {
     }
 
     @Test
+    void deleteAllEmptiesTheRosterButItsVersionKeepsGrowing() {
+        AccountId carolsOwner = new AccountId("example.com", "dave");
+        put(ALICE, RosterItem.listed(BOB, "Bob", List.of()));
+        put(ALICE, RosterItem.listed(CAROL, null, List.of()));
+        put(carolsOwner, RosterItem.listed(BOB, null, List.of()));
+
+        await(roster().deleteAll(ALICE));
+
+        Roster emptied = await(roster().load(ALICE));
+        assertThat(emptied.items()).isEmpty();
+        assertThat(emptied.version()).isGreaterThan(2);
+        assertThat(await(roster().find(ALICE, BOB))).isEmpty();
+        assertThat(await(roster().load(carolsOwner)).items()).hasSize(1);
+        assertThat(put(ALICE, RosterItem.listed(BOB, null, List.of())).version()).isGreaterThan(emptied.version());
+    }
+
+    @Test
     void addedEntryIsFoundAndLoadedWithANewVersion() {
         RosterItem bob = RosterItem.listed(BOB, "Bob", List.of("Friends", "Work"));
 
