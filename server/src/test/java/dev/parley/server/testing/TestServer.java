@@ -7,6 +7,7 @@ import dev.parley.xmpp.jid.Jid;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real Parley node for tests: the test profile (in-band registration on, an admin account, ephemeral ports, a fresh
@@ -18,6 +19,7 @@ public final class TestServer implements AutoCloseable {
 
     private final ParleyServer server;
     private final Path dataDir;
+    private final AtomicInteger freshUsers = new AtomicInteger();
 
     private TestServer(ParleyServer server, Path dataDir) {
         this.server = server;
@@ -62,6 +64,18 @@ public final class TestServer implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Creates a new account {@code userN} whose password is {@link #passwordOf} its name; returns the name. */
+    public String addFreshUser() {
+        String name = "user" + freshUsers.incrementAndGet();
+        addUser(name, passwordOf(name));
+        return name;
+    }
+
+    /** The password {@link #addFreshUser} gave an account. */
+    public static String passwordOf(String name) {
+        return name + "-password";
     }
 
     /** Creates an account through the server's own account service. */

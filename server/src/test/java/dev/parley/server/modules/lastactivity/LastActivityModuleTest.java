@@ -13,7 +13,6 @@ import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.xml.XmlElement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 class LastActivityModuleTest {
     private static final String NS = "jabber:iq:last";
     private static final String QUERY = "<query xmlns='jabber:iq:last'/>";
-    private static final AtomicInteger users = new AtomicInteger();
     private static TestServer server;
     private static Instant started;
 
@@ -37,14 +35,8 @@ class LastActivityModuleTest {
         server.close();
     }
 
-    private static String newUser() {
-        String name = "user" + users.incrementAndGet();
-        server.addUser(name, name + "-password");
-        return name;
-    }
-
     private static XmppSession login(String name, String resource) throws Exception {
-        return XmppSession.login(server, name, name + "-password", resource);
+        return XmppSession.login(server, name, TestServer.passwordOf(name), resource);
     }
 
     private static KeyValueStore store() {
@@ -64,7 +56,7 @@ class LastActivityModuleTest {
 
     @Test
     void theServerAnswersItsUptime() throws Exception {
-        try (XmppSession session = login(newUser(), "uptime")) {
+        try (XmppSession session = login(server.addFreshUser(), "uptime")) {
             XmlElement reply = session.request("<iq type='get' id='u1' to='localhost'>" + QUERY + "</iq>");
 
             assertThat(seconds(reply)).isBetween(0L, Duration.between(started, Instant.now()).toSeconds() + 1);
@@ -76,7 +68,7 @@ class LastActivityModuleTest {
 
     @Test
     void anAvailableAccountIsActiveNow() throws Exception {
-        String name = newUser();
+        String name = server.addFreshUser();
         try (XmppSession available = login(name, "available"); XmppSession silent = login(name, "silent")) {
             available.send("<presence/>");
             roundTrip(available);
@@ -89,7 +81,7 @@ class LastActivityModuleTest {
 
     @Test
     void theEndOfASessionIsRecordedAsTheLastLogout() throws Exception {
-        String name = newUser();
+        String name = server.addFreshUser();
         try (XmppSession first = login(name, "first")) {
             assertThat(errorCondition(first.request("<iq type='get' id='l1'>" + QUERY + "</iq>")))
                     .as("never logged out").isEqualTo("item-not-found");
@@ -105,7 +97,7 @@ class LastActivityModuleTest {
 
     @Test
     void secondsCountFromTheRecordedLogout() throws Exception {
-        String name = newUser();
+        String name = server.addFreshUser();
         AccountId account = AccountId.of(Jid.parse(name + "@localhost"));
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         store().put(account, LastLogout.KEY, new LastLogout(anHourAgo).encode()).toCompletableFuture().join();
@@ -118,8 +110,8 @@ class LastActivityModuleTest {
 
     @Test
     void othersMayNotSeeItWithoutPresenceAuthorization() throws Exception {
-        String name = newUser();
-        try (XmppSession owner = login(name, "owner"); XmppSession other = login(newUser(), "other")) {
+        String name = server.addFreshUser();
+        try (XmppSession owner = login(name, "owner"); XmppSession other = login(server.addFreshUser(), "other")) {
             owner.send("<presence/>");
             roundTrip(owner);
 
@@ -132,7 +124,7 @@ class LastActivityModuleTest {
 
     @Test
     void aDeletedAccountLeavesNoLastLogoutBehind() throws Exception {
-        String name = newUser();
+        String name = server.addFreshUser();
         AccountId account = AccountId.of(Jid.parse(name + "@localhost"));
         Jid bare = Jid.parse(name + "@localhost");
         try (XmppSession session = login(name, "leaving")) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.server.testing.TestServer;
 import dev.parley.server.testing.XmppSession;
 import dev.parley.xmpp.xml.XmlElement;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ class PrivateStorageModuleTest {
     private static final String BOOKMARKS = "<storage xmlns='storage:bookmarks'>"
             + "<conference autojoin='true' jid='council@conference.example' name='Council'><nick>Hamlet</nick>"
             + "</conference></storage>";
-    private static final AtomicInteger users = new AtomicInteger();
     private static TestServer server;
 
     @BeforeAll
@@ -29,12 +27,6 @@ class PrivateStorageModuleTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    private static XmppSession newUser() throws Exception {
-        String name = "user" + users.incrementAndGet();
-        server.addUser(name, name + "-password");
-        return XmppSession.login(server, name, name + "-password", "desk");
     }
 
     private static String set(String... elements) {
@@ -63,7 +55,7 @@ class PrivateStorageModuleTest {
 
     @Test
     void storedElementsAreReadBackByNameAndNamespace() throws Exception {
-        try (XmppSession hamlet = newUser()) {
+        try (XmppSession hamlet = XmppSession.loginFresh(server, "desk")) {
             assertThat(stored(hamlet, "<storage xmlns='storage:bookmarks'/>")).as("nothing stored yet")
                     .isEqualTo(XmlElement.empty("storage", "storage:bookmarks"));
 
@@ -82,7 +74,7 @@ class PrivateStorageModuleTest {
 
     @Test
     void aNewSetReplacesTheElement() throws Exception {
-        try (XmppSession hamlet = newUser()) {
+        try (XmppSession hamlet = XmppSession.loginFresh(server, "desk")) {
             hamlet.request(set(BOOKMARKS));
             hamlet.request(set("<storage xmlns='storage:bookmarks'/>"));
 
@@ -93,7 +85,8 @@ class PrivateStorageModuleTest {
 
     @Test
     void anotherAccountsPrivateXmlIsForbidden() throws Exception {
-        try (XmppSession hamlet = newUser(); XmppSession macbeth = newUser()) {
+        try (XmppSession hamlet = XmppSession.loginFresh(server, "desk");
+             XmppSession macbeth = XmppSession.loginFresh(server, "desk")) {
             hamlet.request(set(BOOKMARKS));
 
             assertThat(errorCondition(macbeth.request("<iq type='set' id='s' to='" + hamlet.bareJid() + "'>"
@@ -114,7 +107,7 @@ class PrivateStorageModuleTest {
         String[] reserved = {"<vCard xmlns='vcard-temp'><FN>Hamlet</FN></vCard>", "<query xmlns='jabber:iq:roster'/>",
                 "<x xmlns='jabber:x:data'/>", "<query xmlns='http://jabber.org/protocol/disco#info'/>",
                 "<inner xmlns='jabber:iq:private'/>", "<plain xmlns=''/>"};
-        try (XmppSession hamlet = newUser()) {
+        try (XmppSession hamlet = XmppSession.loginFresh(server, "desk")) {
             for (String element : reserved) {
                 assertThat(errorCondition(hamlet.request(set(BOOKMARKS, element)))).as(element)
                         .isEqualTo("not-acceptable");
@@ -127,7 +120,7 @@ class PrivateStorageModuleTest {
 
     @Test
     void malformedQueriesGetTheStandardErrors() throws Exception {
-        try (XmppSession hamlet = newUser()) {
+        try (XmppSession hamlet = XmppSession.loginFresh(server, "desk")) {
             assertThat(errorCondition(hamlet.request(set()))).isEqualTo("not-acceptable");
             assertThat(errorCondition(hamlet.request(get("")))).isEqualTo("not-acceptable");
             assertThat(errorCondition(hamlet.request(get("text only")))).isEqualTo("not-acceptable");
@@ -142,7 +135,7 @@ class PrivateStorageModuleTest {
     @Test
     void theAccountsTotalIsCapped() throws Exception {
         String large = "<big xmlns='urn:test'>" + "a".repeat(1500) + "</big>";
-        try (XmppSession hamlet = newUser()) {
+        try (XmppSession hamlet = XmppSession.loginFresh(server, "desk")) {
             assertThat(hamlet.request(set(large)).attribute("type")).isEqualTo("result");
             String second = "<more xmlns='urn:test'>" + "b".repeat(600) + "</more>";
 

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.server.testing.XmppSession;
 import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.xml.XmlElement;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ class VCardModuleTest {
     private static final String NS = "vcard-temp";
     private static final String VCARD = "<vCard xmlns='vcard-temp'><FN>Juliet Capulet</FN>"
             + "<N><FAMILY>Capulet</FAMILY><GIVEN>Juliet</GIVEN></N><NICKNAME>jc</NICKNAME></vCard>";
-    private static final AtomicInteger users = new AtomicInteger();
     private static TestServer server;
 
     @BeforeAll
@@ -30,13 +28,6 @@ class VCardModuleTest {
         server.close();
     }
 
-    /** A fresh account, logged in. */
-    private static XmppSession newUser() throws Exception {
-        String name = "user" + users.incrementAndGet();
-        server.addUser(name, name + "-password");
-        return XmppSession.login(server, name, name + "-password", "phone");
-    }
-
     private static XmlElement expectedVCard() {
         return XmlElement.builder("vCard", NS)
                 .textChild("FN", "Juliet Capulet")
@@ -47,7 +38,7 @@ class VCardModuleTest {
 
     @Test
     void ownVCardIsEmptyUntilSetThenReadBack() throws Exception {
-        try (XmppSession juliet = newUser()) {
+        try (XmppSession juliet = XmppSession.loginFresh(server, "phone")) {
             XmlElement none = result(juliet.request("<iq type='get' id='g1'><vCard xmlns='vcard-temp'/></iq>"));
             assertThat(none).isEqualTo(XmlElement.empty("vCard", NS));
 
@@ -66,11 +57,11 @@ class VCardModuleTest {
     @Test
     void othersReadTheVCardFromTheBareJidEvenWhenItsOwnerIsOffline() throws Exception {
         String owner;
-        try (XmppSession juliet = newUser()) {
+        try (XmppSession juliet = XmppSession.loginFresh(server, "phone")) {
             owner = juliet.bareJid();
             juliet.request("<iq type='set' id='s1'>" + VCARD + "</iq>");
         }
-        try (XmppSession romeo = newUser()) {
+        try (XmppSession romeo = XmppSession.loginFresh(server, "phone")) {
             XmlElement reply = romeo.request("<iq type='get' id='g1' to='" + owner
                     + "'><vCard xmlns='vcard-temp'/></iq>");
             assertThat(reply.attribute("from")).isEqualTo(owner);
@@ -80,7 +71,8 @@ class VCardModuleTest {
 
     @Test
     void anotherAccountWithoutVCardIsItemNotFoundAndAnUnknownAccountServiceUnavailable() throws Exception {
-        try (XmppSession nurse = newUser(); XmppSession romeo = newUser()) {
+        try (XmppSession nurse = XmppSession.loginFresh(server, "phone");
+             XmppSession romeo = XmppSession.loginFresh(server, "phone")) {
             assertThat(errorCondition(romeo.request("<iq type='get' id='g1' to='" + nurse.bareJid()
                     + "'><vCard xmlns='vcard-temp'/></iq>"))).isEqualTo("item-not-found");
             assertThat(errorCondition(romeo.request(
@@ -91,7 +83,7 @@ class VCardModuleTest {
 
     @Test
     void nobodySetsAnotherAccountsVCard() throws Exception {
-        try (XmppSession juliet = newUser(); XmppSession tybalt = newUser()) {
+        try (XmppSession juliet = XmppSession.loginFresh(server, "phone"); XmppSession tybalt = XmppSession.loginFresh(server, "phone")) {
             juliet.request("<iq type='set' id='s1'>" + VCARD + "</iq>");
 
             XmlElement refused = tybalt.request("<iq type='set' id='s2' to='" + juliet.bareJid() + "'>"
@@ -105,7 +97,7 @@ class VCardModuleTest {
 
     @Test
     void aVCardOverTheLimitIsRefusedAndTheStoredOneKept() throws Exception {
-        try (XmppSession juliet = newUser()) {
+        try (XmppSession juliet = XmppSession.loginFresh(server, "phone")) {
             juliet.request("<iq type='set' id='s1'>" + VCARD + "</iq>");
 
             XmlElement refused = juliet.request("<iq type='set' id='s2'><vCard xmlns='vcard-temp'><DESC>"
@@ -122,7 +114,7 @@ class VCardModuleTest {
 
     @Test
     void anEmptyVCardRemovesTheStoredOne() throws Exception {
-        try (XmppSession juliet = newUser(); XmppSession romeo = newUser()) {
+        try (XmppSession juliet = XmppSession.loginFresh(server, "phone"); XmppSession romeo = XmppSession.loginFresh(server, "phone")) {
             juliet.request("<iq type='set' id='s1'>" + VCARD + "</iq>");
 
             assertThat(juliet.request("<iq type='set' id='s2'><vCard xmlns='vcard-temp'/></iq>").attribute("type"))
@@ -138,7 +130,7 @@ class VCardModuleTest {
     @Test
     void theServerAdvertisesVCardsButHasNone() throws Exception {
         String info = "http://jabber.org/protocol/disco#info";
-        try (XmppSession juliet = newUser()) {
+        try (XmppSession juliet = XmppSession.loginFresh(server, "phone")) {
             for (String to : new String[] {"localhost", juliet.bareJid()}) {
                 XmlElement query = result(juliet.request("<iq type='get' id='d-" + to + "' to='" + to
                         + "'><query xmlns='" + info + "'/></iq>"));
