@@ -83,7 +83,8 @@ class VCardModuleTest {
 
     @Test
     void nobodySetsAnotherAccountsVCard() throws Exception {
-        try (XmppSession juliet = XmppSession.loginFresh(server, "phone"); XmppSession tybalt = XmppSession.loginFresh(server, "phone")) {
+        try (XmppSession juliet = XmppSession.loginFresh(server, "phone");
+             XmppSession tybalt = XmppSession.loginFresh(server, "phone")) {
             juliet.request("<iq type='set' id='s1'>" + VCARD + "</iq>");
 
             XmlElement refused = tybalt.request("<iq type='set' id='s2' to='" + juliet.bareJid() + "'>"
@@ -114,7 +115,8 @@ class VCardModuleTest {
 
     @Test
     void anEmptyVCardRemovesTheStoredOne() throws Exception {
-        try (XmppSession juliet = XmppSession.loginFresh(server, "phone"); XmppSession romeo = XmppSession.loginFresh(server, "phone")) {
+        try (XmppSession juliet = XmppSession.loginFresh(server, "phone");
+             XmppSession romeo = XmppSession.loginFresh(server, "phone")) {
             juliet.request("<iq type='set' id='s1'>" + VCARD + "</iq>");
 
             assertThat(juliet.request("<iq type='set' id='s2'><vCard xmlns='vcard-temp'/></iq>").attribute("type"))
