@@ -4,6 +4,7 @@ import dev.parley.server.admin.AdminCommands;
 import dev.parley.server.api.DiscoNode;
 import dev.parley.server.api.IqHandler;
 import dev.parley.server.api.IqScope;
+import dev.parley.server.api.EntityCapabilities;
 import dev.parley.server.api.ModuleContext;
 import dev.parley.server.api.PresenceAuthorization;
 import dev.parley.server.api.storage.StorageProvider;
@@ -80,6 +81,11 @@ final class ServerModuleContext implements ModuleContext {
     @Override
     public AdminCommands adminCommands() {
         return adminCommands;
+    }
+
+    @Override
+    public EntityCapabilities entityCapabilities() {
+        return EntityCapabilities.NONE; // until the caps service (XEP-0115) is wired in
     }
 
     @Override

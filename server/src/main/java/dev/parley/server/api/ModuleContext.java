@@ -28,6 +28,9 @@ public interface ModuleContext {
 
     AdminCommands adminCommands();
 
+    /** Bound clients' advertised features (XEP-0115). */
+    EntityCapabilities entityCapabilities();
+
     /**
      * Answers IQs with this payload (element name + namespace) at this scope, and advertises {@code features} in the
      * scope's disco#info. Registering the same payload twice at one scope is a programming error.
