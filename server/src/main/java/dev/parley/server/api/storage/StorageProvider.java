@@ -16,6 +16,9 @@ public interface StorageProvider extends AutoCloseable {
 
     OfflineStore offline();
 
+    /** Message archives (XEP-0313). */
+    ArchiveStore archive();
+
     /**
      * Completes the writes already submitted, makes them durable, and releases every resource (threads, files, locks).
      * Calls made after close complete exceptionally with {@link StorageException}. Calling close again does nothing.
