@@ -3,6 +3,7 @@ package dev.parley.server;
 import dev.parley.server.admin.AdminCommands;
 import dev.parley.server.admin.http.AdminHttpServer;
 import dev.parley.server.api.XmppModule;
+import dev.parley.server.archive.MessageArchive;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.config.Listener;
@@ -60,9 +61,12 @@ public final class ParleyServer implements AutoCloseable {
             // Work after a storage call resumes on an event loop: never on the store's own threads.
             InstantMessaging im = InstantMessaging.create(core.storage(), sessions, config.limits(), Clock.systemUTC(),
                     loops.workers());
+            MessageArchive archive = MessageArchive.create(core.storage(), accounts, config.archive(),
+                    config.dataDir(), Clock.systemUTC(), loops.workers());
             StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(),
-                    loops.workers());
+                    archive, loops.workers());
             im.registerRosterHandler(iqHandlers, router);
+            archive.registerHandlers(iqHandlers, sessions);
             startModules(new ServerModuleContext(config, accounts, sessions, core.storage(), adminCommands, iqHandlers,
                     router));
 

@@ -61,7 +61,8 @@ final class ConfigAssembler {
                         values.get(CONNECTIONS_PER_IP), values.get(MAX_CONNECTIONS), values.get(VCARD_BYTES),
                         values.get(PRIVATE_XML_BYTES), values.get(ROSTER_ITEMS), values.get(OFFLINE_MESSAGES),
                         values.get(SUBSCRIPTION_REQUESTS)),
-                values.get(ADMINS));
+                values.get(ADMINS),
+                new Archive(values.get(ARCHIVE_MAX_PAGE_SIZE), values.get(ARCHIVE_DEDUPE_WINDOW)));
     }
 
     private record NamedListener(String path, Listener listener, Node node) {

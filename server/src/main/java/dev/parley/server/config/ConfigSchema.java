@@ -143,6 +143,17 @@ final class ConfigSchema {
             "Most private XML (XEP-0049) one account may store, in bytes of XML over all its elements; a store "
                     + "beyond it is refused with not-acceptable.");
 
+    static final Setting<Integer> ARCHIVE_MAX_PAGE_SIZE = Setting.of("archive.max-page-size",
+            new IntRange(1, 10_000, ""), 250, "Most messages one archive query (XEP-0313) returns. A client asking "
+                    + "for more, or for no limit, gets pages of this size, each saying whether more follow (XEP-0313 "
+                    + "§4.2 lets a server cap pages).");
+    static final Setting<Duration> ARCHIVE_DEDUPE_WINDOW = Setting.of("archive.dedupe-window",
+            new DurationRange(Duration.ZERO, Duration.ofHours(24)), Duration.ofMinutes(10),
+            "How long the origin-id (XEP-0359) of a message an account sent is remembered: a message from the same "
+                    + "account with the same origin-id within this time is acknowledged but neither delivered nor "
+                    + "archived again, so a client resending after a lost connection causes no duplicates. Each "
+                    + "account remembers at most its 1000 latest origin-ids. 0s turns this off.");
+
     static final Setting<List<String>> ADMINS = Setting.of("admins", new ListType<>(new BareJid(), false), List.of(),
             "Bare JIDs (local@domain, at a hosted domain) with administrator rights.");
 
@@ -157,6 +168,7 @@ final class ConfigSchema {
             STANZA_BYTES, STANZA_BYTES_UNAUTHENTICATED, DEPTH, DEPTH_UNAUTHENTICATED, ATTRIBUTES,
             UNAUTHENTICATED_TIMEOUT, CONNECTIONS_PER_IP, MAX_CONNECTIONS, VCARD_BYTES, PRIVATE_XML_BYTES,
             ROSTER_ITEMS, OFFLINE_MESSAGES, SUBSCRIPTION_REQUESTS,
+            ARCHIVE_MAX_PAGE_SIZE, ARCHIVE_DEDUPE_WINDOW,
             ADMINS);
 
     /** What each section is for, shown above it in the example file. */
@@ -172,6 +184,7 @@ final class ConfigSchema {
         sections.put("auth", "Authentication (SASL, RFC 6120 §6).");
         sections.put("registration", "Account registration.");
         sections.put("resources", "Resource binding (RFC 6120 §7).");
+        sections.put("archive", "The message archive (XEP-0313).");
         sections.put("limits", "Resource limits: stream limits are enforced while parsing (RFC 6120 §13.12), connection "
                 + "limits per address, storage limits when data is stored.");
         return Collections.unmodifiableMap(sections);

@@ -34,15 +34,17 @@ final class LocalDelivery {
     private final AccountService accounts;
     private final PresenceHandling presence;
     private final OfflineHandling offline;
+    private final ArchiveHandling archive;
     private final Executor continuations;
 
     LocalDelivery(StanzaRouter router, SessionRegistry sessions, AccountService accounts, PresenceHandling presence,
-                  OfflineHandling offline, Executor continuations) {
+                  OfflineHandling offline, ArchiveHandling archive, Executor continuations) {
         this.router = router;
         this.sessions = sessions;
         this.accounts = accounts;
         this.presence = presence;
         this.offline = offline;
+        this.archive = archive;
         this.continuations = continuations;
     }
 
@@ -62,6 +64,31 @@ final class LocalDelivery {
 
     /** {@code bound} is the snapshot the action was decided on, so the two cannot disagree. */
     private CompletionStage<Void> act(Action action, Stanza stanza, Jid to, List<ClientSession> bound) {
+        if (stanza instanceof Message message && reachesAccount(action)) {
+            return archiveThenCarryOut(action, message, to, bound);
+        }
+        return carryOut(action, stanza, to, bound);
+    }
+
+    /** XEP-0313: a message is archived durably before anyone receives it; a refused one reaches no one. */
+    private CompletionStage<Void> archiveThenCarryOut(Action action, Message message, Jid to,
+                                                      List<ClientSession> bound) {
+        return archive.beforeDelivery(message, to).thenCompose(decision -> switch (decision) {
+            case ArchiveHandling.Deliver deliver -> carryOut(action, deliver.message(), to, bound);
+            case ArchiveHandling.AlreadyHandled handled -> DONE;
+            case ArchiveHandling.Refuse refuse -> router.refuse(message, refuse.error());
+        });
+    }
+
+    private static boolean reachesAccount(Action action) {
+        return switch (action) {
+            case DELIVER_TO_RESOURCE, DELIVER_TO_MOST_AVAILABLE, DELIVER_TO_NON_NEGATIVE, DELIVER_TO_AVAILABLE,
+                 STORE_OFFLINE -> true;
+            default -> false;
+        };
+    }
+
+    private CompletionStage<Void> carryOut(Action action, Stanza stanza, Jid to, List<ClientSession> bound) {
         return switch (action) {
             case DELIVER_TO_RESOURCE -> deliverTo(stanza, bound, s -> s.jid().equals(to));
             case DELIVER_TO_MOST_AVAILABLE -> {

@@ -43,14 +43,16 @@ public final class StanzaRouter {
     private final LocalDelivery local;
 
     /**
+     * @param archive       sees every message on its way to a local account first (XEP-0313)
      * @param continuations where work resumes after a storage call completes (storage threads must not do it)
      */
     public StanzaRouter(SessionRegistry sessions, IqHandlers iqHandlers, AccountService accounts,
-                        PresenceHandling presence, OfflineHandling offline, Executor continuations) {
+                        PresenceHandling presence, OfflineHandling offline, ArchiveHandling archive,
+                        Executor continuations) {
         this.iqHandlers = iqHandlers;
         this.accounts = accounts;
         this.presence = presence;
-        this.local = new LocalDelivery(this, sessions, accounts, presence, offline, continuations);
+        this.local = new LocalDelivery(this, sessions, accounts, presence, offline, archive, continuations);
     }
 
     /** Processes a stanza a bound client sent, 'from' already stamped (RFC 6120 §8.1.2.1). */

@@ -1,6 +1,7 @@
 package dev.parley.server.testing;
 
 import dev.parley.server.api.storage.StorageProvider;
+import dev.parley.server.archive.MessageArchive;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.config.ConfigLoader;
 import dev.parley.server.config.ParleyConfig;
@@ -47,12 +48,16 @@ public final class RoutingFixture implements AutoCloseable {
                 "routing fixture", directory);
         storage = RocksDbStorageProvider.open(directory.resolve("store"));
         accounts = new AccountService(storage.accounts(),
-                List.of(storage.keyValues(), storage.roster(), storage.offline()), Set.of(DOMAIN), 4096,
+                List.of(storage.keyValues(), storage.roster(), storage.offline(), storage.archive()), Set.of(DOMAIN), 4096,
                 Runnable::run, Clock.systemUTC());
         InstantMessaging im = InstantMessaging.create(storage, sessions, config.limits(), Clock.systemUTC(),
                 Runnable::run);
-        router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(), Runnable::run);
+        MessageArchive archive = MessageArchive.create(storage, accounts, config.archive(), directory,
+                Clock.systemUTC(), Runnable::run);
+        router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(), archive,
+                Runnable::run);
         im.registerRosterHandler(iqHandlers, router);
+        archive.registerHandlers(iqHandlers, sessions);
     }
 
     public void addAccount(String username) {
