@@ -86,6 +86,21 @@ final class MamClient {
         return query(session, null, children);
     }
 
+    /** Sends initial presence and returns once the server processed it (a ping sent behind it was answered). */
+    static void online(XmppSession session) throws Exception {
+        session.send("<presence/>");
+        sync(session);
+    }
+
+    /**
+     * Returns once the server processed what {@code session} sent so far (stanzas of a stream keep their order);
+     * what else arrives meanwhile is dropped.
+     */
+    static void sync(XmppSession session) throws Exception {
+        String id = "sync" + ids.incrementAndGet();
+        session.request("<iq type='get' id='" + id + "'><ping xmlns='urn:xmpp:ping'/></iq>");
+    }
+
     /** Sends a chat message and returns after {@code recipient} got it (so it is archived). */
     static XmlElement chat(XmppSession sender, XmppSession recipient, String body, String extra) throws Exception {
         sender.send("<message type='chat' to='" + recipient.bareJid() + "'><body>" + body + "</body>" + extra

@@ -47,7 +47,7 @@ class MamQueryTest {
         alice = XmppSession.loginFresh(server, "phone");
         carol = XmppSession.loginFresh(server, "desk");
         bob = XmppSession.loginFresh(server, "pc");
-        bob.send("<presence/>");
+        MamClient.online(bob);
         bodies = List.of("m0 Hello", "m1 world", "c0 HELLO there", "m2 other", "c1 bye", "m3 last");
         for (String body : bodies) {
             chat(body.startsWith("m") ? alice : carol, bob, body, "");
