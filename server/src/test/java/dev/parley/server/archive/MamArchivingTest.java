@@ -12,7 +12,6 @@ import dev.parley.server.testing.Iqs;
 import dev.parley.server.testing.TestServer;
 import dev.parley.server.testing.XmppSession;
 import dev.parley.xmpp.xml.XmlElement;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -104,7 +104,7 @@ public record ArchiveQuery(Jid with, Instant start, Instant end, Long afterId, L
     }
 
     private boolean matchesText(XmlElement stanza) {
-        String body = stanza.elements().filter(child -> child.name().equals("body")).map(XmlElement::text)
+        String body = stanza.elements("body", stanza.namespace()).map(XmlElement::text)
                 .reduce("", (a, b) -> a + "\n" + b).toLowerCase(Locale.ROOT);
         for (String word : text.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
             if (!body.contains(word)) {
