@@ -8,8 +8,10 @@ import dev.parley.server.api.storage.ArchiveStore;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.xml.XmlElement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
@@ -22,6 +24,8 @@ import org.rocksdb.RocksDB;
  * reader has already seen. Queries run on one RocksDB snapshot ({@link ArchiveSnapshot}).
  */
 final class RocksDbArchiveStore implements ArchiveStore {
+    static final int DELETE_CHUNK = 10_000;
+
     private final RocksDB db;
     private final ColumnFamilyHandle family;
     private final GroupCommitWriter writer;
@@ -69,19 +73,28 @@ final class RocksDbArchiveStore implements ArchiveStore {
         });
     }
 
-    /** Removes the messages and keeps the counter, so a later account of the same name never reuses an id. */
+    /**
+     * Removes the messages and keeps the counter, so a later account of the same name never reuses an id. A large
+     * archive goes in several writes of {@link #DELETE_CHUNK} messages, so neither memory nor one batch grows with it.
+     */
     @Override
     public CompletionStage<Void> deleteAll(AccountId account) {
         byte[] partition = ArchiveRecordCodec.partition(account);
         return writer.submit(batch -> {
             StaticRow header = StaticRow.decode(batch.get(family, partition));
-            for (byte[] key : batch.keys(family, partition)) {
-                batch.delete(family, key);
+            List<byte[]> keys = batch.keys(family, partition, DELETE_CHUNK + 1);
+            int deleted = 0;
+            for (byte[] key : keys) {
+                if (!StaticRow.isStaticRow(key, partition) && deleted < DELETE_CHUNK) {
+                    batch.delete(family, key);
+                    deleted++;
+                }
             }
             if (header.counter() > 0) {
-                batch.put(family, partition, new StaticRow(header.counter(), 0).encode());
+                batch.put(family, partition, new StaticRow(header.counter(), Math.max(0, header.rows() - deleted))
+                        .encode());
             }
-            return null;
-        });
+            return deleted == DELETE_CHUNK;
+        }).thenCompose(more -> more ? deleteAll(account) : CompletableFuture.completedFuture(null));
     }
 }
