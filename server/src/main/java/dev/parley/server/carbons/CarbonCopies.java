@@ -10,15 +10,15 @@ import dev.parley.xmpp.xml.XmlElement;
  * client receiving the copy, of the original's type, holding {@code <sent/>} or {@code <received/>} around a
  * XEP-0297 {@code <forwarded/>} around the original, unchanged (the original element is shared, not copied).
  */
-public final class CarbonCopies {
+final class CarbonCopies {
     /** Stanza Forwarding (XEP-0297). */
-    public static final String FORWARD = "urn:xmpp:forward:0";
+    static final String FORWARD = "urn:xmpp:forward:0";
 
     private CarbonCopies() {
     }
 
     /** The copy of {@code original} for the client bound to {@code recipient}, an address of the account. */
-    public static Message wrap(CarbonDirection direction, Message original, Jid recipient) {
+    static Message wrap(CarbonDirection direction, Message original, Jid recipient) {
         XmlElement forwarded = XmlElement.builder("forwarded", FORWARD).child(original.element()).build();
         XmlElement copy = XmlElement.builder("message", Namespaces.CLIENT)
                 .attribute("from", recipient.bare().toString())
@@ -33,7 +33,7 @@ public final class CarbonCopies {
      * Whether the message holds a {@code <sent/>} or {@code <received/>} carbon wrapper. Only a server makes those,
      * for its own users: one a client sends is a forgery (XEP-0280 §11 and CVE-2017-5589's "carbon impersonation").
      */
-    public static boolean carriesWrapper(XmlElement message) {
+    static boolean carriesWrapper(XmlElement message) {
         for (CarbonDirection direction : CarbonDirection.values()) {
             if (message.child(direction.wrapper(), MessageCarbons.NAMESPACE).isPresent()) {
                 return true;

@@ -4,7 +4,7 @@ package dev.parley.server.carbons;
  * Which side of a conversation a copy reports (XEP-0280 §7 and §8): what one of the account's clients sent, or what
  * arrived for the account. Each names the wrapper element of its copies.
  */
-public enum CarbonDirection {
+enum CarbonDirection {
     /** A message one of the account's clients sent (§8): copies carry {@code <sent/>}. */
     SENT("sent"),
     /** A message that arrived for the account (§7): copies carry {@code <received/>}. */
@@ -17,7 +17,7 @@ public enum CarbonDirection {
     }
 
     /** The local name of the copy's wrapper element in {@code urn:xmpp:carbons:2}. */
-    public String wrapper() {
+    String wrapper() {
         return wrapper;
     }
 }

@@ -24,19 +24,19 @@ import java.util.Set;
  * carry the original (RFC 6120 §8.3.1, as XEP-0280 §10.3 recalls), so an error counts as answering an eligible message
  * when it echoes a body or an IM payload, and is not copied when it echoes neither.
  */
-public final class CarbonEligibility {
-    static final String HINTS = "urn:xmpp:hints";
-    static final String RECEIPTS = "urn:xmpp:receipts";
-    static final String CHAT_STATES = "http://jabber.org/protocol/chatstates";
-    static final String MARKERS = "urn:xmpp:chat-markers:0";
-    static final String DIRECT_INVITATION = "jabber:x:conference";
+final class CarbonEligibility {
+    private static final String HINTS = "urn:xmpp:hints";
+    private static final String RECEIPTS = "urn:xmpp:receipts";
+    private static final String CHAT_STATES = "http://jabber.org/protocol/chatstates";
+    private static final String MARKERS = "urn:xmpp:chat-markers:0";
+    private static final String DIRECT_INVITATION = "jabber:x:conference";
     private static final Set<String> IM_PAYLOADS = Set.of(RECEIPTS, CHAT_STATES, MARKERS);
 
     private CarbonEligibility() {
     }
 
     /** Whether {@code message} is copied to the account's other carbons-enabled clients when it goes {@code direction}. */
-    public static boolean eligible(Message message, CarbonDirection direction) {
+    static boolean eligible(Message message, CarbonDirection direction) {
         XmlElement element = message.element();
         if (optedOut(element) || CarbonCopies.carriesWrapper(element) || message.type() == Message.Type.GROUPCHAT) {
             return false;
@@ -69,7 +69,7 @@ public final class CarbonEligibility {
     }
 
     /** The sender asked for no copies (XEP-0280 §9, XEP-0334 {@code <no-copy/>}). */
-    static boolean optedOut(XmlElement message) {
+    private static boolean optedOut(XmlElement message) {
         return message.child("private", MessageCarbons.NAMESPACE).isPresent()
                 || message.child("no-copy", HINTS).isPresent();
     }
