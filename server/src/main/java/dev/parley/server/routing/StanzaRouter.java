@@ -5,6 +5,7 @@ import dev.parley.server.api.IqReply;
 import dev.parley.server.api.IqRequest;
 import dev.parley.server.api.IqScope;
 import dev.parley.server.auth.AccountService;
+import dev.parley.server.carbons.MessageCarbons;
 import dev.parley.server.session.ClientSession;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.xmpp.error.StanzaError;
@@ -41,6 +42,7 @@ public final class StanzaRouter {
     private final AccountService accounts;
     private final PresenceHandling presence;
     private final LocalDelivery local;
+    private final MessageCarbons carbons;
 
     /**
      * @param continuations where work resumes after a storage call completes (storage threads must not do it)
@@ -50,7 +52,8 @@ public final class StanzaRouter {
         this.iqHandlers = iqHandlers;
         this.accounts = accounts;
         this.presence = presence;
-        this.local = new LocalDelivery(this, sessions, accounts, presence, offline, continuations);
+        this.carbons = MessageCarbons.install(sessions, iqHandlers);
+        this.local = new LocalDelivery(this, sessions, accounts, presence, offline, carbons, continuations);
     }
 
     /** Processes a stanza a bound client sent, 'from' already stamped (RFC 6120 §8.1.2.1). */
@@ -58,6 +61,11 @@ public final class StanzaRouter {
         if (stanza instanceof Presence sent) {
             return presence.fromClient(session, sent).thenCompose(this::execute);
         }
+        StanzaError forgedCarbon = MessageCarbons.forgery(stanza);
+        if (forgedCarbon != null) {
+            return refuse(stanza, forgedCarbon);
+        }
+        carbons.copySent(session, stanza);
         return route(stanza);
     }
 
