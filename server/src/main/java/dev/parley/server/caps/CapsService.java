@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +55,18 @@ public final class CapsService implements EntityCapabilities {
         }
     }
 
-    /** The one query underway for a verification string, and the other clients that announced it meanwhile. */
+    /**
+     * The one query underway for a verification string: everyone who announced it since it started (to be told the
+     * outcome), and those of them not asked yet (to ask next when an answer does not verify).
+     */
     private static final class Discovery {
         final Caps.Version version;
-        final LinkedHashSet<Jid> waiting = new LinkedHashSet<>();
+        final Set<Jid> announcers = new HashSet<>();
+        final LinkedHashSet<Jid> untried = new LinkedHashSet<>();
 
-        Discovery(Caps.Version version) {
+        Discovery(Caps.Version version, Jid first) {
             this.version = version;
+            announcers.add(first);
         }
     }
 
@@ -164,11 +170,12 @@ public final class CapsService implements EntityCapabilities {
         synchronized (discoveries) {
             Discovery underway = discoveries.get(version);
             if (underway != null) {
-                underway.waiting.add(jid);
+                underway.announcers.add(jid);
+                underway.untried.add(jid);
                 return;
             }
             features = verified.get(version); // verified since this client's look-up
-            started = features == null ? new Discovery(version) : null;
+            started = features == null ? new Discovery(version, jid) : null;
             if (started != null) {
                 discoveries.put(version, started);
             }
@@ -200,9 +207,8 @@ public final class CapsService implements EntityCapabilities {
             List<Jid> told;
             synchronized (discoveries) {
                 discoveries.remove(version, discovery);
-                told = new ArrayList<>(discovery.waiting);
+                told = new ArrayList<>(discovery.announcers);
             }
-            told.add(asked);
             told.forEach(jid -> {
                 Announced current = announced.get(jid);
                 if (current != null && current.caps.version().equals(version)) {
@@ -216,8 +222,8 @@ public final class CapsService implements EntityCapabilities {
         synchronized (discoveries) {
             // §5.4 3.9: the string is not cached; another client announcing it may answer truthfully. When the node
             // has too many requests waiting, the next announcement starts over instead.
-            while (next == null && !discovery.waiting.isEmpty() && !(failure instanceof RejectedExecutionException)) {
-                Jid candidate = discovery.waiting.removeFirst();
+            while (next == null && !discovery.untried.isEmpty() && !(failure instanceof RejectedExecutionException)) {
+                Jid candidate = discovery.untried.removeFirst();
                 Announced current = announced.get(candidate);
                 next = current != null && current.caps.version().equals(version) ? candidate : null;
             }
@@ -268,7 +274,8 @@ public final class CapsService implements EntityCapabilities {
         synchronized (discoveries) {
             Discovery discovery = discoveries.get(gone.caps.version());
             if (discovery != null) {
-                discovery.waiting.remove(jid);
+                discovery.announcers.remove(jid);
+                discovery.untried.remove(jid);
             }
         }
     }
