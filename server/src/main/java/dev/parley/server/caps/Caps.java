@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The entity capabilities annotation of a presence (XEP-0115 §4): {@code <c xmlns='http://jabber.org/protocol/caps'
- * hash node ver/>}. {@code hash} is null in the legacy format (XEP-0115 §8), where 'ver' is no verification string.
+ * hash node ver/>}. {@code hash} is null in the legacy format (XEP-0115 §13), where 'ver' is no verification string.
  */
 record Caps(String hash, String node, String ver) {
     /** What a verification string stands for: the same hash and 'ver' mean the same features, whoever announces them. */

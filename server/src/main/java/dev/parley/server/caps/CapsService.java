@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * checked by recomputing it (§5.4) and then cached for everyone announcing it; while that one query is underway, other
  * clients announcing the same string wait for its outcome, and when the answer does not verify (or never comes) the
  * next of them is asked (§5.4 3.9). A hash function this server does not support is asked of each client for itself
- * and never cached (§5.4 2); a legacy 'ver' without 'hash' is ignored (§8). A client's entry ends with its unavailable
+ * and never cached (§5.4 2); a legacy 'ver' without 'hash' is ignored (§13). A client's entry ends with its unavailable
  * presence or its session.
  */
 public final class CapsService implements EntityCapabilities {
@@ -142,7 +142,7 @@ public final class CapsService implements EntityCapabilities {
         }
         boolean verifiable = VerificationString.supports(caps.hash());
         if (caps.legacy() || verifiable && !VerificationString.plausible(caps.hash(), caps.ver())) {
-            forget(jid); // a legacy 'ver' cannot be checked (§8); one of the wrong length can never verify
+            forget(jid); // a legacy 'ver' cannot be checked (§13); one of the wrong length can never verify
             return;
         }
         Announced fresh = new Announced(caps);

@@ -78,25 +78,25 @@ public final class PendingRequests {
             return reply;
         }
         String id = register(new Waiting(request.from(), request.to(), reply));
-        ScheduledFuture<?> expiry = timer.schedule(() -> reply.completeExceptionally(
-                new TimeoutException("no reply from " + request.to() + " within " + timeout)),
-                timeout.toMillis(), TimeUnit.MILLISECONDS);
         reply.whenComplete((answer, failure) -> {
             // However the request ended (reply, timeout, send failure, cancel), it stops waiting.
-            expiry.cancel(false);
             if (waiting.remove(id) != null) {
                 count.decrementAndGet();
             }
         });
         Iq stamped = (Iq) request.withElement(request.element().withAttribute("id", id));
         try {
+            ScheduledFuture<?> expiry = timer.schedule(() -> reply.completeExceptionally(
+                    new TimeoutException("no reply from " + request.to() + " within " + timeout)),
+                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+            reply.whenComplete((answer, failure) -> expiry.cancel(false));
             send.apply(stamped).whenComplete((sent, failure) -> {
                 if (failure != null) {
                     reply.completeExceptionally(failure);
                 }
             });
         } catch (RuntimeException e) {
-            reply.completeExceptionally(e);
+            reply.completeExceptionally(e); // a failing send, or a timer that is shutting down with the node
         }
         return reply;
     }
