@@ -5,9 +5,11 @@ import dev.parley.server.admin.http.AdminHttpServer;
 import dev.parley.server.api.XmppModule;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
+import dev.parley.server.caps.CapsService;
 import dev.parley.server.config.Listener;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
+import dev.parley.server.routing.PendingRequests;
 import dev.parley.server.roster.InstantMessaging;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
@@ -45,6 +47,7 @@ public final class ParleyServer implements AutoCloseable {
     private final AccountService accounts;
     private final SessionRegistry sessions;
     private final AdminCommands adminCommands;
+    private final CapsService capabilities;
     private final Map<String, ClientListener> listeners = new LinkedHashMap<>();
     private AdminHttpServer adminHttp;
 
@@ -60,11 +63,14 @@ public final class ParleyServer implements AutoCloseable {
             // Work after a storage call resumes on an event loop: never on the store's own threads.
             InstantMessaging im = InstantMessaging.create(core.storage(), sessions, config.limits(), Clock.systemUTC(),
                     loops.workers());
-            StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(),
-                    loops.workers());
+            PendingRequests serverRequests = new PendingRequests(loops.workers(), PendingRequests.DEFAULT_LIMIT);
+            this.capabilities = CapsService.start(sessions, serverRequests, CapsService.QUERY_TIMEOUT,
+                    CapsService.CACHE_CAPACITY);
+            StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts,
+                    capabilities.watching(im.presence()), im.offline(), loops.workers(), serverRequests);
             im.registerRosterHandler(iqHandlers, router);
             startModules(new ServerModuleContext(config, accounts, sessions, core.storage(), adminCommands, iqHandlers,
-                    router));
+                    router, serverRequests, capabilities));
 
             ServerTls tls = ServerTls.create(config);
             StreamSettings settings = StreamSettings.from(config);
@@ -132,6 +138,11 @@ public final class ParleyServer implements AutoCloseable {
 
     public StorageProvider storage() {
         return core.storage();
+    }
+
+    /** What the node knows of its clients' features (XEP-0115). */
+    public CapsService entityCapabilities() {
+        return capabilities;
     }
 
     @Override

@@ -11,8 +11,10 @@ import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
+import dev.parley.server.routing.PendingRequests;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
+import dev.parley.xmpp.stanza.Iq;
 import dev.parley.xmpp.stanza.Stanza;
 import dev.parley.xmpp.xml.XmlElement;
 
@@ -31,11 +33,14 @@ final class ServerModuleContext implements ModuleContext {
     private final AdminCommands adminCommands;
     private final IqHandlers iqHandlers;
     private final StanzaRouter router;
+    private final PendingRequests serverRequests;
+    private final EntityCapabilities capabilities;
     private final AtomicReference<PresenceAuthorization> presenceAuthorization =
             new AtomicReference<>(PresenceAuthorization.SELF_ONLY);
 
     ServerModuleContext(ParleyConfig config, AccountService accounts, SessionRegistry sessions, StorageProvider storage,
-                        AdminCommands adminCommands, IqHandlers iqHandlers, StanzaRouter router) {
+                        AdminCommands adminCommands, IqHandlers iqHandlers, StanzaRouter router,
+                        PendingRequests serverRequests, EntityCapabilities capabilities) {
         this.config = config;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -43,6 +48,8 @@ final class ServerModuleContext implements ModuleContext {
         this.adminCommands = adminCommands;
         this.iqHandlers = iqHandlers;
         this.router = router;
+        this.serverRequests = serverRequests;
+        this.capabilities = capabilities;
     }
 
     @Override
@@ -85,7 +92,7 @@ final class ServerModuleContext implements ModuleContext {
 
     @Override
     public EntityCapabilities entityCapabilities() {
-        return EntityCapabilities.NONE; // until the caps service (XEP-0115) is wired in
+        return capabilities;
     }
 
     @Override
@@ -126,5 +133,10 @@ final class ServerModuleContext implements ModuleContext {
     @Override
     public CompletionStage<Void> route(Stanza stanza) {
         return router.route(stanza);
+    }
+
+    @Override
+    public CompletionStage<Iq> request(Iq request) {
+        return serverRequests.request(request, PendingRequests.DEFAULT_TIMEOUT, router::route);
     }
 }

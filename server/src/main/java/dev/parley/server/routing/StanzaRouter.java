@@ -43,17 +43,21 @@ public final class StanzaRouter {
     private final PresenceHandling presence;
     private final LocalDelivery local;
     private final MessageCarbons carbons;
+    private final PendingRequests serverRequests;
 
     /**
-     * @param continuations where work resumes after a storage call completes (storage threads must not do it)
+     * @param continuations  where work resumes after a storage call completes (storage threads must not do it)
+     * @param serverRequests the IQ requests the server sent, which results and errors for the server may answer
      */
     public StanzaRouter(SessionRegistry sessions, IqHandlers iqHandlers, AccountService accounts,
-                        PresenceHandling presence, OfflineHandling offline, Executor continuations) {
+                        PresenceHandling presence, OfflineHandling offline, Executor continuations,
+                        PendingRequests serverRequests) {
         this.iqHandlers = iqHandlers;
         this.accounts = accounts;
         this.presence = presence;
         this.carbons = MessageCarbons.install(sessions, iqHandlers);
         this.local = new LocalDelivery(this, sessions, accounts, presence, offline, carbons, continuations);
+        this.serverRequests = serverRequests;
     }
 
     /** Processes a stanza a bound client sent, 'from' already stamped (RFC 6120 §8.1.2.1). */
@@ -86,7 +90,12 @@ public final class StanzaRouter {
             return refuse(stanza, StanzaError.of(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND));
         }
         if (to.isDomain()) {
-            // Messages and presence for the server itself have no one to reach; IQs are the server's to answer.
+            // Messages and presence for the server itself have no one to reach; IQs are the server's to answer, and
+            // results and errors may be the replies to requests the server sent.
+            if (stanza instanceof Iq iq && !iq.isRequest()) {
+                serverRequests.replyArrived(iq);
+                return DONE;
+            }
             return stanza instanceof Iq iq ? answer(iq, IqScope.SERVER, to) : DONE;
         }
         return local.deliver(stanza, to);

@@ -6,6 +6,7 @@ import dev.parley.server.config.ConfigLoader;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.roster.InstantMessaging;
 import dev.parley.server.routing.IqHandlers;
+import dev.parley.server.routing.PendingRequests;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.storage.rocksdb.RocksDbStorageProvider;
@@ -26,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +44,9 @@ public final class RoutingFixture implements AutoCloseable {
     public final AccountService accounts;
     public final IqHandlers iqHandlers = new IqHandlers();
     public final StanzaRouter router;
+    /** Runs the timeouts of {@link #serverRequests}. */
+    public final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    public final PendingRequests serverRequests = new PendingRequests(timer, PendingRequests.DEFAULT_LIMIT);
 
     public RoutingFixture(Path directory, String limitsYaml) throws Exception {
         ParleyConfig config = ConfigLoader.parse("domains: [" + DOMAIN + "]\n" + limitsYaml,
@@ -51,7 +57,8 @@ public final class RoutingFixture implements AutoCloseable {
                 Runnable::run, Clock.systemUTC());
         InstantMessaging im = InstantMessaging.create(storage, sessions, config.limits(), Clock.systemUTC(),
                 Runnable::run);
-        router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(), Runnable::run);
+        router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(), Runnable::run,
+                serverRequests);
         im.registerRosterHandler(iqHandlers, router);
     }
 
@@ -114,6 +121,7 @@ public final class RoutingFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        timer.shutdownNow();
         storage.close();
     }
 }
