@@ -5,6 +5,7 @@ import dev.parley.server.admin.http.AdminHttpServer;
 import dev.parley.server.api.XmppModule;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
+import dev.parley.server.blocking.Blocking;
 import dev.parley.server.config.Listener;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
@@ -60,9 +61,12 @@ public final class ParleyServer implements AutoCloseable {
             // Work after a storage call resumes on an event loop: never on the store's own threads.
             InstantMessaging im = InstantMessaging.create(core.storage(), sessions, config.limits(), Clock.systemUTC(),
                     loops.workers());
+            Blocking blocking = Blocking.create(core.storage(), sessions, accounts::isHosted,
+                    config.limits().blockListItems(), loops.workers());
             StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(),
-                    loops.workers());
+                    blocking.filter(), loops.workers());
             im.registerRosterHandler(iqHandlers, router);
+            blocking.registerHandler(iqHandlers, router);
             startModules(new ServerModuleContext(config, accounts, sessions, core.storage(), adminCommands, iqHandlers,
                     router));
 

@@ -41,12 +41,16 @@ public final class StanzaRouter {
     private final AccountService accounts;
     private final PresenceHandling presence;
     private final LocalDelivery local;
+    private final StanzaFilter blocking;
 
     /**
+     * @param blocking      what XEP-0191 blocking lets through, asked before anything is routed
      * @param continuations where work resumes after a storage call completes (storage threads must not do it)
      */
     public StanzaRouter(SessionRegistry sessions, IqHandlers iqHandlers, AccountService accounts,
-                        PresenceHandling presence, OfflineHandling offline, Executor continuations) {
+                        PresenceHandling presence, OfflineHandling offline, StanzaFilter blocking,
+                        Executor continuations) {
+        this.blocking = blocking;
         this.iqHandlers = iqHandlers;
         this.accounts = accounts;
         this.presence = presence;
@@ -68,6 +72,15 @@ public final class StanzaRouter {
 
     /** Routes {@code stanza}; completes when it has been delivered, stored, answered or refused. */
     public CompletionStage<Void> route(Stanza stanza) {
+        return blocking.check(stanza).thenCompose(verdict -> switch (verdict) {
+            case StanzaFilter.Verdict.Pass pass -> routeUnfiltered(stanza);
+            case StanzaFilter.Verdict.Drop drop -> DONE;
+            case StanzaFilter.Verdict.Refuse refuse -> stanza.isError() || stanza.from() == null ? DONE
+                    : routeUnfiltered(Effect.generated(stanza.errorReply(refuse.error())));
+        });
+    }
+
+    private CompletionStage<Void> routeUnfiltered(Stanza stanza) {
         Jid to = stanza.to();
         if (to == null) {
             // RFC 6120 §10.3: no 'to' means the sender's own account (the sender's bare JID).
