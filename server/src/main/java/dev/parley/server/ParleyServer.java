@@ -5,6 +5,7 @@ import dev.parley.server.admin.http.AdminHttpServer;
 import dev.parley.server.api.XmppModule;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
+import dev.parley.server.blocking.Blocking;
 import dev.parley.server.caps.CapsService;
 import dev.parley.server.config.Listener;
 import dev.parley.server.config.ParleyConfig;
@@ -66,9 +67,13 @@ public final class ParleyServer implements AutoCloseable {
             PendingRequests serverRequests = new PendingRequests(loops.workers(), PendingRequests.DEFAULT_LIMIT);
             this.capabilities = CapsService.start(sessions, serverRequests, CapsService.QUERY_TIMEOUT,
                     CapsService.CACHE_CAPACITY);
+            Blocking blocking = Blocking.create(core.storage(), sessions, accounts::isHosted,
+                    config.limits().blockListItems(), loops.workers());
             StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts,
-                    capabilities.watching(im.presence()), im.offline(), loops.workers(), serverRequests);
+                    capabilities.watching(im.presence()), im.offline(), blocking.filter(), loops.workers(),
+                    serverRequests);
             im.registerRosterHandler(iqHandlers, router);
+            blocking.registerHandler(iqHandlers, router);
             startModules(new ServerModuleContext(config, accounts, sessions, core.storage(), adminCommands, iqHandlers,
                     router, serverRequests, capabilities));
 

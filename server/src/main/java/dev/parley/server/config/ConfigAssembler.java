@@ -60,7 +60,7 @@ final class ConfigAssembler {
                         values.get(DEPTH_UNAUTHENTICATED), values.get(ATTRIBUTES), values.get(UNAUTHENTICATED_TIMEOUT),
                         values.get(CONNECTIONS_PER_IP), values.get(MAX_CONNECTIONS), values.get(VCARD_BYTES),
                         values.get(PRIVATE_XML_BYTES), values.get(ROSTER_ITEMS), values.get(OFFLINE_MESSAGES),
-                        values.get(SUBSCRIPTION_REQUESTS)),
+                        values.get(SUBSCRIPTION_REQUESTS), values.get(BLOCK_LIST_ITEMS)),
                 values.get(ADMINS));
     }
 

@@ -44,14 +44,17 @@ public final class StanzaRouter {
     private final LocalDelivery local;
     private final MessageCarbons carbons;
     private final PendingRequests serverRequests;
+    private final StanzaFilter blocking;
 
     /**
+     * @param blocking       what XEP-0191 blocking lets through, asked before anything is routed
      * @param continuations  where work resumes after a storage call completes (storage threads must not do it)
      * @param serverRequests the IQ requests the server sent, which results and errors for the server may answer
      */
     public StanzaRouter(SessionRegistry sessions, IqHandlers iqHandlers, AccountService accounts,
-                        PresenceHandling presence, OfflineHandling offline, Executor continuations,
-                        PendingRequests serverRequests) {
+                        PresenceHandling presence, OfflineHandling offline, StanzaFilter blocking,
+                        Executor continuations, PendingRequests serverRequests) {
+        this.blocking = blocking;
         this.iqHandlers = iqHandlers;
         this.accounts = accounts;
         this.presence = presence;
@@ -80,6 +83,15 @@ public final class StanzaRouter {
 
     /** Routes {@code stanza}; completes when it has been delivered, stored, answered or refused. */
     public CompletionStage<Void> route(Stanza stanza) {
+        return blocking.check(stanza).thenCompose(verdict -> switch (verdict) {
+            case StanzaFilter.Verdict.Pass pass -> routeUnfiltered(stanza);
+            case StanzaFilter.Verdict.Drop drop -> DONE;
+            case StanzaFilter.Verdict.Refuse refuse -> stanza.isError() || stanza.from() == null ? DONE
+                    : routeUnfiltered(Effect.generated(stanza.errorReply(refuse.error())));
+        });
+    }
+
+    private CompletionStage<Void> routeUnfiltered(Stanza stanza) {
         Jid to = stanza.to();
         if (to == null) {
             // RFC 6120 §10.3: no 'to' means the sender's own account (the sender's bare JID).

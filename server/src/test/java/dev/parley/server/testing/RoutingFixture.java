@@ -2,6 +2,7 @@ package dev.parley.server.testing;
 
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
+import dev.parley.server.blocking.Blocking;
 import dev.parley.server.config.ConfigLoader;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.roster.InstantMessaging;
@@ -57,9 +58,12 @@ public final class RoutingFixture implements AutoCloseable {
                 Runnable::run, Clock.systemUTC());
         InstantMessaging im = InstantMessaging.create(storage, sessions, config.limits(), Clock.systemUTC(),
                 Runnable::run);
-        router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(), Runnable::run,
-                serverRequests);
+        Blocking blocking = Blocking.create(storage, sessions, accounts::isHosted, config.limits().blockListItems(),
+                Runnable::run);
+        router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(), blocking.filter(),
+                Runnable::run, serverRequests);
         im.registerRosterHandler(iqHandlers, router);
+        blocking.registerHandler(iqHandlers, router);
     }
 
     public void addAccount(String username) {
