@@ -8,7 +8,8 @@ chat client relies on:
              (XEP-0160, XEP-0203);
   carbons    A logs in a second device and both enable carbons (XEP-0280): a message B sends to A's first device and
              one A's first device sends to B both reach the second device as carbons;
-  blocking   B blocks A (XEP-0191): A's message is refused with not-acceptable, while C's later message reaches B.
+  blocking   B blocks A (XEP-0191): A's message is refused with service-unavailable while C's later message reaches B,
+             and B's message to A is refused with not-acceptable.
 
 Usage: slixmpp_im.py --host H --port P --domain D [--cafile F]; passwords come from the environment (A_PASSWORD,
 B_PASSWORD, C_PASSWORD) with usernames in A_USER, B_USER, C_USER. Prints one "step NAME: ok" line per step passed and
@@ -91,14 +92,18 @@ async def step_blocking(ctx, args):
     await b["xep_0191"].block([a.boundjid.bare])
     blocked = f"blocked {uuid.uuid4()}"
     fence = f"fence {uuid.uuid4()}"
+    # XEP-0191 section 3.3: the blocked sender learns only that the service is unavailable.
     a.send_message(mto=b.boundjid.bare, mbody=blocked, mtype="chat")
     await expect(a.errors, lambda m: m["from"].bare == b.boundjid.bare
-                 and m["error"]["condition"] == "not-acceptable", "not-acceptable error at A")
+                 and m["error"]["condition"] == "service-unavailable", "service-unavailable error at A")
     # C's message is sent after A's was refused: once it has arrived, A's would have arrived before it.
     c.send_message(mto=b.boundjid.bare, mbody=fence, mtype="chat")
     got = await expect(b.messages, lambda m: m["body"] in (blocked, fence), "C's message at B")
     if got["body"] == blocked:
         raise ScenarioFailure("B received a message from the contact it blocked")
+    # Section 3.4: the user's own message to the contact it blocked is refused with not-acceptable.
+    b.send_message(mto=a.boundjid.bare, mbody=f"to blocked {uuid.uuid4()}", mtype="chat")
+    await expect(b.errors, lambda m: m["error"]["condition"] == "not-acceptable", "not-acceptable error at B")
 
 
 async def scenario(args):
