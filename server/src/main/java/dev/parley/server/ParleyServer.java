@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import dev.parley.server.admin.AdminCommands;
 import dev.parley.server.admin.http.AdminHttpServer;
+import dev.parley.server.api.EntityCapabilities;
 import dev.parley.server.api.XmppModule;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
@@ -48,7 +49,8 @@ public final class ParleyServer implements AutoCloseable {
     private final Map<String, ClientListener> listeners = new LinkedHashMap<>();
     private AdminHttpServer adminHttp;
 
-    private ParleyServer(ParleyConfig config, ServerCore core, SessionRegistry sessions) throws Exception {
+    private ParleyServer(ParleyConfig config, ServerCore core, SessionRegistry sessions,
+                         EntityCapabilities capabilities) throws Exception {
         this.core = core;
         this.accounts = core.accounts();
         this.sessions = sessions;
@@ -63,8 +65,10 @@ public final class ParleyServer implements AutoCloseable {
             StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(),
                     loops.workers());
             im.registerRosterHandler(iqHandlers, router);
-            startModules(new ServerModuleContext(config, accounts, sessions, core.storage(), adminCommands, iqHandlers,
-                    router));
+            ServerModuleContext context = new ServerModuleContext(config, accounts, sessions, core.storage(),
+                    adminCommands, iqHandlers, router, capabilities);
+            context.presenceAuthorization(im.presenceAuthorization());
+            startModules(context);
 
             ServerTls tls = ServerTls.create(config);
             StreamSettings settings = StreamSettings.from(config);
@@ -94,10 +98,18 @@ public final class ParleyServer implements AutoCloseable {
 
     /** Starts a node; the data directory is created on first start. */
     public static ParleyServer start(ParleyConfig config) throws Exception {
+        return start(config, EntityCapabilities.NONE);
+    }
+
+    /**
+     * Starts a node whose modules learn clients' features (XEP-0115) from {@code capabilities}; until the caps service
+     * is part of the server, this is how an embedding (a test) supplies them.
+     */
+    public static ParleyServer start(ParleyConfig config, EntityCapabilities capabilities) throws Exception {
         SessionRegistry sessions = new SessionRegistry();
         ServerCore core = ServerCore.open(config, sessions);
         try {
-            return new ParleyServer(config, core, sessions);
+            return new ParleyServer(config, core, sessions, capabilities);
         } catch (Exception | Error e) {
             core.close();
             throw e;

@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.server.admin.AdminCommands;
+import dev.parley.server.api.AccountDisco;
 import dev.parley.server.api.DiscoNode;
 import dev.parley.server.api.IqHandler;
 import dev.parley.server.api.IqScope;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@link ModuleContext} every module of one server gets. */
@@ -31,11 +33,14 @@ final class ServerModuleContext implements ModuleContext {
     private final AdminCommands adminCommands;
     private final IqHandlers iqHandlers;
     private final StanzaRouter router;
+    private final EntityCapabilities entityCapabilities;
+    private final List<AccountDisco> accountDiscos = new CopyOnWriteArrayList<>();
     private final AtomicReference<PresenceAuthorization> presenceAuthorization =
             new AtomicReference<>(PresenceAuthorization.SELF_ONLY);
 
     ServerModuleContext(ParleyConfig config, AccountService accounts, SessionRegistry sessions, StorageProvider storage,
-                        AdminCommands adminCommands, IqHandlers iqHandlers, StanzaRouter router) {
+                        AdminCommands adminCommands, IqHandlers iqHandlers, StanzaRouter router,
+                        EntityCapabilities entityCapabilities) {
         this.config = config;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -43,6 +48,7 @@ final class ServerModuleContext implements ModuleContext {
         this.adminCommands = adminCommands;
         this.iqHandlers = iqHandlers;
         this.router = router;
+        this.entityCapabilities = Objects.requireNonNull(entityCapabilities, "entityCapabilities");
     }
 
     @Override
@@ -85,7 +91,7 @@ final class ServerModuleContext implements ModuleContext {
 
     @Override
     public EntityCapabilities entityCapabilities() {
-        return EntityCapabilities.NONE; // until the caps service (XEP-0115) is wired in
+        return entityCapabilities;
     }
 
     @Override
@@ -121,6 +127,16 @@ final class ServerModuleContext implements ModuleContext {
     @Override
     public Optional<DiscoNode> discoNode(String node) {
         return iqHandlers.discoNode(node);
+    }
+
+    @Override
+    public void accountDisco(AccountDisco disco) {
+        accountDiscos.add(Objects.requireNonNull(disco, "disco"));
+    }
+
+    @Override
+    public List<AccountDisco> accountDiscos() {
+        return List.copyOf(accountDiscos);
     }
 
     @Override
