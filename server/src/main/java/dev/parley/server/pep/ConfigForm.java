@@ -102,8 +102,8 @@ final class ConfigForm {
                 }
             }
         }
-        return new Outcome.Applied(new NodeConfig(access, rosterGroups, persist, maxItems, sendLast, deliverNotifications, payloads,
-                notifyRetract, notifyDelete, title));
+        return new Outcome.Applied(new NodeConfig(access, rosterGroups, persist, maxItems, sendLast,
+                deliverNotifications, payloads, notifyRetract, notifyDelete, title));
     }
 
     private static Integer maxItems(String value, int limit) {

@@ -98,7 +98,8 @@ final class PepNotifier implements EntityCapabilities.Listener {
         store.nodes(AccountId.of(owner)).thenAccept(nodes -> {
             for (PubSubNode node : nodes) {
                 NodeConfig config = NodeConfig.of(node, maxItemsLimit);
-                if (interested.contains(node.name()) && config.deliverNotifications() && !config.sendLast().equals("never")) {
+                if (interested.contains(node.name()) && config.deliverNotifications()
+                        && !config.sendLast().equals("never")) {
                     access.check(to, owner, config)
                             .thenCompose(refused -> store.items(AccountId.of(owner), node.name(), 1)
                                     .thenAccept(items -> items.stream().filter(item -> refused.isEmpty())

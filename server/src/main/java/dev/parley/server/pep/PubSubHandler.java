@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The publisher and subscriber use cases of XEP-0060 that PEP (XEP-0163) needs, on the account's bare JID: publish
@@ -56,7 +57,7 @@ final class PubSubHandler {
     }
 
     /** Runs {@code action} for the owner; anyone else gets {@code forbidden} (XEP-0060 §7.1.3.1). */
-    static CompletionStage<IqReply> owner(IqRequest request, java.util.function.Supplier<CompletionStage<IqReply>> action) {
+    static CompletionStage<IqReply> owner(IqRequest request, Supplier<CompletionStage<IqReply>> action) {
         return request.requester().bare().equals(request.target()) ? action.get()
                 : IqReply.now(IqReply.error(StanzaErrorCondition.FORBIDDEN,
                 "Only the owner may change a personal eventing node"));

@@ -130,7 +130,8 @@ class PepTest {
                 assertThat(bobOther.client().drain(300)).as("no +notify, no notification")
                         .noneMatch(e -> e.name().equals("message"));
 
-                XmlElement retracted = alice.request("<iq type='set' id='r1'><pubsub xmlns='" + PepClients.PUBSUB + "'><retract node='"
+                XmlElement retracted = alice.request("<iq type='set' id='r1'><pubsub xmlns='" + PepClients.PUBSUB
+                        + "'><retract node='"
                         + DEVICES + "' notify='true'><item id='current'/></retract></pubsub></iq>");
                 assertThat(retracted.attribute("type")).as(retracted.toString()).isEqualTo("result");
                 assertThat(nextEvent(bob, alice.bareJid()).child("items", PepClients.EVENT).orElseThrow()
