@@ -6,9 +6,12 @@ import dev.parley.server.api.EntityCapabilities;
 import dev.parley.server.api.XmppModule;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
+import dev.parley.server.blocking.Blocking;
+import dev.parley.server.caps.CapsService;
 import dev.parley.server.config.Listener;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
+import dev.parley.server.routing.PendingRequests;
 import dev.parley.server.roster.InstantMessaging;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
@@ -46,11 +49,11 @@ public final class ParleyServer implements AutoCloseable {
     private final AccountService accounts;
     private final SessionRegistry sessions;
     private final AdminCommands adminCommands;
+    private final CapsService capabilities;
     private final Map<String, ClientListener> listeners = new LinkedHashMap<>();
     private AdminHttpServer adminHttp;
 
-    private ParleyServer(ParleyConfig config, ServerCore core, SessionRegistry sessions,
-                         EntityCapabilities capabilities) throws Exception {
+    private ParleyServer(ParleyConfig config, ServerCore core, SessionRegistry sessions) throws Exception {
         this.core = core;
         this.accounts = core.accounts();
         this.sessions = sessions;
@@ -62,11 +65,18 @@ public final class ParleyServer implements AutoCloseable {
             // Work after a storage call resumes on an event loop: never on the store's own threads.
             InstantMessaging im = InstantMessaging.create(core.storage(), sessions, config.limits(), Clock.systemUTC(),
                     loops.workers());
-            StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(),
-                    loops.workers());
+            PendingRequests serverRequests = new PendingRequests(loops.workers(), PendingRequests.DEFAULT_LIMIT);
+            this.capabilities = CapsService.start(sessions, serverRequests, CapsService.QUERY_TIMEOUT,
+                    CapsService.CACHE_CAPACITY);
+            Blocking blocking = Blocking.create(core.storage(), sessions, accounts::isHosted,
+                    config.limits().blockListItems(), loops.workers());
+            StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts,
+                    capabilities.watching(im.presence()), im.offline(), blocking.filter(), loops.workers(),
+                    serverRequests);
             im.registerRosterHandler(iqHandlers, router);
+            blocking.registerHandler(iqHandlers, router);
             ServerModuleContext context = new ServerModuleContext(config, accounts, sessions, core.storage(),
-                    adminCommands, iqHandlers, router, capabilities);
+                    adminCommands, iqHandlers, router, serverRequests, capabilities);
             context.presenceAuthorization(im.presenceAuthorization());
             startModules(context);
 
@@ -98,18 +108,10 @@ public final class ParleyServer implements AutoCloseable {
 
     /** Starts a node; the data directory is created on first start. */
     public static ParleyServer start(ParleyConfig config) throws Exception {
-        return start(config, EntityCapabilities.NONE);
-    }
-
-    /**
-     * Starts a node whose modules learn clients' features (XEP-0115) from {@code capabilities}; until the caps service
-     * is part of the server, this is how an embedding (a test) supplies them.
-     */
-    public static ParleyServer start(ParleyConfig config, EntityCapabilities capabilities) throws Exception {
         SessionRegistry sessions = new SessionRegistry();
         ServerCore core = ServerCore.open(config, sessions);
         try {
-            return new ParleyServer(config, core, sessions, capabilities);
+            return new ParleyServer(config, core, sessions);
         } catch (Exception | Error e) {
             core.close();
             throw e;
@@ -144,6 +146,11 @@ public final class ParleyServer implements AutoCloseable {
 
     public StorageProvider storage() {
         return core.storage();
+    }
+
+    /** What the node knows of its clients' features (XEP-0115). */
+    public CapsService entityCapabilities() {
+        return capabilities;
     }
 
     @Override

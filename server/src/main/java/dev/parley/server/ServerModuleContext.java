@@ -12,8 +12,10 @@ import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
+import dev.parley.server.routing.PendingRequests;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
+import dev.parley.xmpp.stanza.Iq;
 import dev.parley.xmpp.stanza.Stanza;
 import dev.parley.xmpp.xml.XmlElement;
 
@@ -33,14 +35,15 @@ final class ServerModuleContext implements ModuleContext {
     private final AdminCommands adminCommands;
     private final IqHandlers iqHandlers;
     private final StanzaRouter router;
-    private final EntityCapabilities entityCapabilities;
+    private final PendingRequests serverRequests;
+    private final EntityCapabilities capabilities;
     private final List<AccountDisco> accountDiscos = new CopyOnWriteArrayList<>();
     private final AtomicReference<PresenceAuthorization> presenceAuthorization =
             new AtomicReference<>(PresenceAuthorization.SELF_ONLY);
 
     ServerModuleContext(ParleyConfig config, AccountService accounts, SessionRegistry sessions, StorageProvider storage,
                         AdminCommands adminCommands, IqHandlers iqHandlers, StanzaRouter router,
-                        EntityCapabilities entityCapabilities) {
+                        PendingRequests serverRequests, EntityCapabilities capabilities) {
         this.config = config;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -48,7 +51,8 @@ final class ServerModuleContext implements ModuleContext {
         this.adminCommands = adminCommands;
         this.iqHandlers = iqHandlers;
         this.router = router;
-        this.entityCapabilities = Objects.requireNonNull(entityCapabilities, "entityCapabilities");
+        this.serverRequests = serverRequests;
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
     }
 
     @Override
@@ -91,7 +95,7 @@ final class ServerModuleContext implements ModuleContext {
 
     @Override
     public EntityCapabilities entityCapabilities() {
-        return entityCapabilities;
+        return capabilities;
     }
 
     @Override
@@ -142,5 +146,10 @@ final class ServerModuleContext implements ModuleContext {
     @Override
     public CompletionStage<Void> route(Stanza stanza) {
         return router.route(stanza);
+    }
+
+    @Override
+    public CompletionStage<Iq> request(Iq request) {
+        return serverRequests.request(request, PendingRequests.DEFAULT_TIMEOUT, router::route);
     }
 }

@@ -17,7 +17,7 @@ class ServerModuleContextTest {
 
     @Test
     void untilTheRosterInstallsItsOwnAnAccountSeesOnlyItsOwnPresence() {
-        ServerModuleContext context = new ServerModuleContext(null, null, null, null, null, null, null,
+        ServerModuleContext context = new ServerModuleContext(null, null, null, null, null, null, null, null,
                 dev.parley.server.api.EntityCapabilities.NONE);
 
         assertThat(context.presenceAuthorization()).isSameAs(PresenceAuthorization.SELF_ONLY);
@@ -29,7 +29,7 @@ class ServerModuleContextTest {
 
     @Test
     void oneAuthorizationCanBeInstalledOnce() {
-        ServerModuleContext context = new ServerModuleContext(null, null, null, null, null, null, null,
+        ServerModuleContext context = new ServerModuleContext(null, null, null, null, null, null, null, null,
                 dev.parley.server.api.EntityCapabilities.NONE);
         PresenceAuthorization everyone = (requester, account) -> CompletableFuture.completedFuture(true);
 

@@ -133,6 +133,9 @@ final class ConfigSchema {
             new IntRange(1, 100_000, ""), 60, "Presence subscription requests one account may send per minute "
                     + "(RFC 6121 §3.1), in bursts of up to this many. Requests beyond it are refused with "
                     + "<policy-violation/> and change nothing.");
+    static final Setting<Integer> BLOCK_LIST_ITEMS = Setting.of("limits.block-list-items",
+            new IntRange(1, 1_000_000, ""), 1000, "Most JIDs one account may block (XEP-0191). A block beyond it is "
+                    + "refused with <policy-violation/>; the block list is left unchanged.");
 
     static final Setting<Integer> VCARD_BYTES = Setting.of("limits.vcard-bytes",
             new IntRange(1024, 16 * 1024 * 1024, ""), 64 * 1024,
@@ -166,7 +169,8 @@ final class ConfigSchema {
             RESOURCE_CONFLICT,
             STANZA_BYTES, STANZA_BYTES_UNAUTHENTICATED, DEPTH, DEPTH_UNAUTHENTICATED, ATTRIBUTES,
             UNAUTHENTICATED_TIMEOUT, CONNECTIONS_PER_IP, MAX_CONNECTIONS, VCARD_BYTES, PRIVATE_XML_BYTES,
-            ROSTER_ITEMS, OFFLINE_MESSAGES, SUBSCRIPTION_REQUESTS, PEP_ITEM_BYTES, PEP_MAX_ITEMS, PEP_NODES,
+            ROSTER_ITEMS, OFFLINE_MESSAGES, SUBSCRIPTION_REQUESTS, BLOCK_LIST_ITEMS, PEP_ITEM_BYTES, PEP_MAX_ITEMS,
+            PEP_NODES,
             ADMINS);
 
     /** What each section is for, shown above it in the example file. */

@@ -43,8 +43,9 @@ public final class InstantMessaging {
         Subscriptions subscriptions = new Subscriptions(roster, sessions,
                 new SubscriptionRateLimiter(limits.subscriptionRequestsPerMinute(), System::nanoTime));
         OfflineMessages offline = new OfflineMessages(storage.offline(), limits.offlineMessages(), clock, continuations);
-        return new InstantMessaging(roster, subscriptions, new Presences(roster, subscriptions, sessions, offline),
-                offline, sessions);
+        LastPresence lastPresence = new LastPresence(storage.keyValues(), storage.accounts(), clock, continuations);
+        return new InstantMessaging(roster, subscriptions,
+                new Presences(roster, subscriptions, sessions, offline, lastPresence), offline, sessions);
     }
 
     public PresenceHandling presence() {

@@ -2,6 +2,7 @@ package dev.parley.server.routing;
 
 import dev.parley.server.api.IqScope;
 import dev.parley.server.auth.AccountService;
+import dev.parley.server.carbons.MessageCarbons;
 import dev.parley.server.routing.DeliveryRules.Action;
 import dev.parley.server.routing.DeliveryRules.Address;
 import dev.parley.server.routing.DeliveryRules.Kind;
@@ -34,15 +35,17 @@ final class LocalDelivery {
     private final AccountService accounts;
     private final PresenceHandling presence;
     private final OfflineHandling offline;
+    private final MessageCarbons carbons;
     private final Executor continuations;
 
     LocalDelivery(StanzaRouter router, SessionRegistry sessions, AccountService accounts, PresenceHandling presence,
-                  OfflineHandling offline, Executor continuations) {
+                  OfflineHandling offline, MessageCarbons carbons, Executor continuations) {
         this.router = router;
         this.sessions = sessions;
         this.accounts = accounts;
         this.presence = presence;
         this.offline = offline;
+        this.carbons = carbons;
         this.continuations = continuations;
     }
 
@@ -81,9 +84,10 @@ final class LocalDelivery {
         };
     }
 
-    private static CompletionStage<Void> deliverTo(Stanza stanza, List<ClientSession> bound,
-                                                   Predicate<ClientSession> chosen) {
-        bound.stream().filter(chosen).forEach(session -> session.deliver(stanza));
+    private CompletionStage<Void> deliverTo(Stanza stanza, List<ClientSession> bound, Predicate<ClientSession> chosen) {
+        List<ClientSession> recipients = bound.stream().filter(chosen).toList();
+        recipients.forEach(session -> session.deliver(stanza));
+        carbons.copyReceived(stanza, bound, recipients);
         return DONE;
     }
 }

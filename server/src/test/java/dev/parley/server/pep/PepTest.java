@@ -10,6 +10,7 @@ import static dev.parley.server.testing.Iqs.errorCondition;
 import static dev.parley.server.testing.Iqs.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.server.testing.CapsAnnouncement;
 import dev.parley.server.testing.TestServer;
 import dev.parley.server.testing.XmppSession;
 import dev.parley.xmpp.xml.XmlElement;
@@ -18,17 +19,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** PEP (XEP-0163) on a real server, notifications filtered by capabilities a test announces. */
+/** PEP (XEP-0163) on a real server, notifications filtered by the capabilities (XEP-0115) test clients announce. */
 class PepTest {
     private static final String TUNE = "http://jabber.org/protocol/tune";
     private static final String DEVICES = "eu.siacs.conversations.axolotl.devicelist";
     private static final String BOOKMARKS = "urn:xmpp:bookmarks:1";
-    private static final FakeCapabilities CAPS = new FakeCapabilities();
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start("limits:\n  pep-item-bytes: 2048\n", CAPS);
+        server = TestServer.start("limits:\n  pep-item-bytes: 2048\n");
     }
 
     @AfterAll
@@ -111,8 +111,8 @@ class PepTest {
             try (XmppSession bobOther = XmppSession.login(server, bob.bareJid().split("@")[0],
                     TestServer.passwordOf(bob.bareJid().split("@")[0]), "other")) {
                 bobOther.send("<presence/>");
-                CAPS.announce(bob.fullJid(), DEVICES + "+notify");
-                CAPS.announce(alice.fullJid(), DEVICES + "+notify");
+                CapsAnnouncement.announce(server, bob, DEVICES + "+notify");
+                CapsAnnouncement.announce(server, alice, DEVICES + "+notify");
 
                 // Sent without waiting for the reply, which Iqs would wait for by skipping the owner's own event.
                 alice.send("<iq type='set' id='p1'><pubsub xmlns='" + PepClients.PUBSUB + "'><publish node='"
@@ -147,7 +147,7 @@ class PepTest {
             publish(alice, null, TUNE, "t1", tune("First"), null);
             publish(alice, null, TUNE, "t2", tune("Second"), null);
 
-            CAPS.announce(bob.fullJid(), TUNE + "+notify");
+            CapsAnnouncement.announce(server, bob, TUNE + "+notify");
 
             XmlElement item = nextEvent(bob, alice.bareJid()).child("items", PepClients.EVENT).orElseThrow()
                     .child("item", PepClients.EVENT).orElseThrow();

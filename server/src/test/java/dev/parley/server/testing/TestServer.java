@@ -1,7 +1,6 @@
 package dev.parley.server.testing;
 
 import dev.parley.server.ParleyServer;
-import dev.parley.server.api.EntityCapabilities;
 import dev.parley.server.config.ConfigLoader;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.xmpp.jid.Jid;
@@ -33,11 +32,6 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with the test profile plus {@code extraYaml} (top-level keys not in the profile). */
     public static TestServer start(String extraYaml) throws Exception {
-        return start(extraYaml, EntityCapabilities.NONE);
-    }
-
-    /** Starts like {@link #start(String)}, its modules learning clients' features from {@code capabilities}. */
-    public static TestServer start(String extraYaml, EntityCapabilities capabilities) throws Exception {
         Path dataDir = Files.createTempDirectory("parley-test");
         String yaml = """
                 domains: [%s]
@@ -53,7 +47,7 @@ public final class TestServer implements AutoCloseable {
                 admins: [%s]
                 """.formatted(DOMAIN, dataDir, ADMIN) + extraYaml;
         ParleyConfig config = ConfigLoader.parse(yaml, "test profile", dataDir);
-        return new TestServer(ParleyServer.start(config, capabilities), dataDir);
+        return new TestServer(ParleyServer.start(config), dataDir);
     }
 
     public ParleyServer server() {
