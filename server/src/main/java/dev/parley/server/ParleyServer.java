@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import dev.parley.server.admin.AdminCommands;
 import dev.parley.server.admin.http.AdminHttpServer;
+import dev.parley.server.api.EntityCapabilities;
 import dev.parley.server.api.XmppModule;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
@@ -74,8 +75,10 @@ public final class ParleyServer implements AutoCloseable {
                     serverRequests);
             im.registerRosterHandler(iqHandlers, router);
             blocking.registerHandler(iqHandlers, router);
-            startModules(new ServerModuleContext(config, accounts, sessions, core.storage(), adminCommands, iqHandlers,
-                    router, serverRequests, capabilities));
+            ServerModuleContext context = new ServerModuleContext(config, accounts, sessions, core.storage(),
+                    adminCommands, iqHandlers, router, serverRequests, capabilities);
+            context.presenceAuthorization(im.presenceAuthorization());
+            startModules(context);
 
             ServerTls tls = ServerTls.create(config);
             StreamSettings settings = StreamSettings.from(config);

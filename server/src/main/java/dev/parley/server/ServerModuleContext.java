@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.server.admin.AdminCommands;
+import dev.parley.server.api.AccountDisco;
 import dev.parley.server.api.DiscoNode;
 import dev.parley.server.api.IqHandler;
 import dev.parley.server.api.IqScope;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@link ModuleContext} every module of one server gets. */
@@ -35,6 +37,7 @@ final class ServerModuleContext implements ModuleContext {
     private final StanzaRouter router;
     private final PendingRequests serverRequests;
     private final EntityCapabilities capabilities;
+    private final List<AccountDisco> accountDiscos = new CopyOnWriteArrayList<>();
     private final AtomicReference<PresenceAuthorization> presenceAuthorization =
             new AtomicReference<>(PresenceAuthorization.SELF_ONLY);
 
@@ -49,7 +52,7 @@ final class ServerModuleContext implements ModuleContext {
         this.iqHandlers = iqHandlers;
         this.router = router;
         this.serverRequests = serverRequests;
-        this.capabilities = capabilities;
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
     }
 
     @Override
@@ -128,6 +131,16 @@ final class ServerModuleContext implements ModuleContext {
     @Override
     public Optional<DiscoNode> discoNode(String node) {
         return iqHandlers.discoNode(node);
+    }
+
+    @Override
+    public void accountDisco(AccountDisco disco) {
+        accountDiscos.add(Objects.requireNonNull(disco, "disco"));
+    }
+
+    @Override
+    public List<AccountDisco> accountDiscos() {
+        return List.copyOf(accountDiscos);
     }
 
     @Override

@@ -55,6 +55,12 @@ public interface ModuleContext {
     /** The registered server nodes. */
     java.util.Optional<DiscoNode> discoNode(String node);
 
+    /** Adds identities, items and nodes to disco on accounts' bare JIDs. */
+    void accountDisco(AccountDisco disco);
+
+    /** The registered account disco contributions, in registration order. */
+    java.util.List<AccountDisco> accountDiscos();
+
     /** Routes a stanza the module generated (its 'from' must be set) as if it had arrived from that sender. */
     java.util.concurrent.CompletionStage<Void> route(dev.parley.xmpp.stanza.Stanza stanza);
 

@@ -146,6 +146,16 @@ final class ConfigSchema {
             "Most private XML (XEP-0049) one account may store, in bytes of XML over all its elements; a store "
                     + "beyond it is refused with not-acceptable.");
 
+    static final Setting<Integer> PEP_ITEM_BYTES = Setting.of("limits.pep-item-bytes",
+            new IntRange(1024, 16 * 1024 * 1024, ""), 64 * 1024,
+            "Largest payload of one PEP item (XEP-0163), in bytes of XML; a larger one is refused with "
+                    + "not-acceptable and <payload-too-big/> (XEP-0060 §7.1.3.4).");
+    static final Setting<Integer> PEP_MAX_ITEMS = Setting.of("limits.pep-max-items",
+            new IntRange(1, 100_000, ""), 1000,
+            "Most items one PEP node keeps: the value of pubsub#max_items 'max' and the largest number accepted.");
+    static final Setting<Integer> PEP_NODES = Setting.of("limits.pep-nodes", new IntRange(1, 100_000, ""), 100,
+            "Most PEP nodes one account may have; creating another is refused with <policy-violation/>.");
+
     static final Setting<List<String>> ADMINS = Setting.of("admins", new ListType<>(new BareJid(), false), List.of(),
             "Bare JIDs (local@domain, at a hosted domain) with administrator rights.");
 
@@ -159,7 +169,8 @@ final class ConfigSchema {
             RESOURCE_CONFLICT,
             STANZA_BYTES, STANZA_BYTES_UNAUTHENTICATED, DEPTH, DEPTH_UNAUTHENTICATED, ATTRIBUTES,
             UNAUTHENTICATED_TIMEOUT, CONNECTIONS_PER_IP, MAX_CONNECTIONS, VCARD_BYTES, PRIVATE_XML_BYTES,
-            ROSTER_ITEMS, OFFLINE_MESSAGES, SUBSCRIPTION_REQUESTS, BLOCK_LIST_ITEMS,
+            ROSTER_ITEMS, OFFLINE_MESSAGES, SUBSCRIPTION_REQUESTS, BLOCK_LIST_ITEMS, PEP_ITEM_BYTES, PEP_MAX_ITEMS,
+            PEP_NODES,
             ADMINS);
 
     /** What each section is for, shown above it in the example file. */

@@ -1,6 +1,7 @@
 package dev.parley.server.roster;
 
 import dev.parley.server.api.IqScope;
+import dev.parley.server.api.PresenceAuthorization;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.config.Limits;
 import dev.parley.server.offline.OfflineMessages;
@@ -53,6 +54,11 @@ public final class InstantMessaging {
 
     public OfflineMessages offline() {
         return offline;
+    }
+
+    /** The roster's answer to who may see an account's presence, for {@code ModuleContext.presenceAuthorization}. */
+    public PresenceAuthorization presenceAuthorization() {
+        return new RosterPresenceAuthorization(roster);
     }
 
     /** Answers {@code jabber:iq:roster} for accounts; pushes and subscription cancellations go through {@code router}. */

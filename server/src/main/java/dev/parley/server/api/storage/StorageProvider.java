@@ -16,6 +16,9 @@ public interface StorageProvider extends AutoCloseable {
 
     OfflineStore offline();
 
+    /** Pubsub nodes and items per account (XEP-0163 PEP). */
+    PubSubStore pubSub();
+
     /**
      * Completes the writes already submitted, makes them durable, and releases every resource (threads, files, locks).
      * Calls made after close complete exceptionally with {@link StorageException}. Calling close again does nothing.

@@ -3,6 +3,7 @@ package dev.parley.server.storage.rocksdb;
 import dev.parley.server.api.storage.AccountStore;
 import dev.parley.server.api.storage.KeyValueStore;
 import dev.parley.server.api.storage.OfflineStore;
+import dev.parley.server.api.storage.PubSubStore;
 import dev.parley.server.api.storage.RosterStore;
 import dev.parley.server.api.storage.StorageException;
 import dev.parley.server.api.storage.StorageProvider;
@@ -46,7 +47,8 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private static final String KEY_VALUES = "keyvalues";
     private static final String ROSTER = "roster";
     private static final String OFFLINE = "offline";
-    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, KEY_VALUES, ROSTER, OFFLINE);
+    private static final String PUBSUB = "pubsub";
+    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, KEY_VALUES, ROSTER, OFFLINE, PUBSUB);
 
     private final Path directory;
     private final Deque<AutoCloseable> resources;
@@ -57,11 +59,13 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private final KeyValueStore keyValues;
     private final RosterStore roster;
     private final OfflineStore offline;
+    private final PubSubStore pubSub;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RocksDbStorageProvider(Path directory, Deque<AutoCloseable> resources, Statistics statistics,
                                    GroupCommitWriter writer, ReadExecutor reads, AccountStore accounts,
-                                   KeyValueStore keyValues, RosterStore roster, OfflineStore offline) {
+                                   KeyValueStore keyValues, RosterStore roster, OfflineStore offline,
+                                   PubSubStore pubSub) {
         this.directory = directory;
         this.resources = resources;
         this.statistics = statistics;
@@ -71,6 +75,7 @@ public final class RocksDbStorageProvider implements StorageProvider {
         this.keyValues = keyValues;
         this.roster = roster;
         this.offline = offline;
+        this.pubSub = pubSub;
     }
 
     public static RocksDbStorageProvider open(Path directory) {
@@ -126,9 +131,10 @@ public final class RocksDbStorageProvider implements StorageProvider {
                     writer, reads);
             RosterStore roster = new RocksDbRosterStore(db, handles.get(names.indexOf(ROSTER)), writer, reads);
             OfflineStore offline = new RocksDbOfflineStore(db, handles.get(names.indexOf(OFFLINE)), writer, reads);
+            PubSubStore pubSub = new RocksDbPubSubStore(db, handles.get(names.indexOf(PUBSUB)), writer, reads);
             log.info("opened data directory {}", real);
             return new RocksDbStorageProvider(real, resources, statistics, writer, reads, accounts, keyValues, roster,
-                    offline);
+                    offline, pubSub);
         } catch (RocksDBException | RuntimeException e) {
             StorageException failure = e instanceof StorageException storage ? storage
                     : new StorageException("cannot open the data directory " + real + ": " + e.getMessage(), e);
@@ -163,6 +169,11 @@ public final class RocksDbStorageProvider implements StorageProvider {
     @Override
     public OfflineStore offline() {
         return offline;
+    }
+
+    @Override
+    public PubSubStore pubSub() {
+        return pubSub;
     }
 
     /** A RocksDB statistics counter, for metrics and tests. */
