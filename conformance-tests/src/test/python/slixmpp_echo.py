@@ -13,14 +13,13 @@ import argparse
 import asyncio
 import logging
 import os
-import ssl
 import sys
-from pathlib import Path
 
 import slixmpp
 
+from parley_client import MECHANISM, configure_transport
+
 EXIT_OK, EXIT_TIMEOUT, EXIT_AUTH, EXIT_CONNECTION, EXIT_USAGE = 0, 2, 3, 4, 64
-MECHANISM = "SCRAM-SHA-256"
 
 
 class EchoProbe(slixmpp.ClientXMPP):
@@ -31,13 +30,7 @@ class EchoProbe(slixmpp.ClientXMPP):
         self.expect = args.expect
         self.outcome = asyncio.get_event_loop().create_future()
         self.tls_done = False
-        if args.cafile:
-            self.ca_certs = Path(args.cafile)
-        else:
-            self.ssl_context.check_hostname = False
-            self.ssl_context.verify_mode = ssl.CERT_NONE
-        self.register_plugin("feature_mechanisms")
-        self["feature_mechanisms"].sasl_callback = self.credentials_without_channel_binding
+        configure_transport(self, args.cafile)
         self.add_event_handler("ssl_cert", self.on_tls)
         self.add_event_handler("session_start", self.on_session_start)
         self.add_event_handler("message", self.on_message)
@@ -46,14 +39,6 @@ class EchoProbe(slixmpp.ClientXMPP):
         self.add_event_handler("ssl_invalid_chain", lambda e: self.finish(EXIT_CONNECTION, f"certificate rejected: {e}"))
         self.add_event_handler("stream_error", lambda e: self.finish(EXIT_CONNECTION, f"stream error: {e['condition']}"))
         self.add_event_handler("disconnected", lambda _: self.finish(EXIT_CONNECTION, "disconnected before the reply"))
-
-    def credentials_without_channel_binding(self, required, optional):
-        # slixmpp 1.8.3 knows only tls-unique, which RFC 9266 leaves undefined for TLS 1.3, yet it reports it on TLS 1.3
-        # and then sends the gs2 flag "y" with plain SCRAM. A server that offers -PLUS must refuse "y" as a downgrade
-        # (RFC 5802 section 6), so the probe presents itself as a client without channel binding ("n").
-        credentials = self["feature_mechanisms"]._default_credentials(required, optional)
-        credentials["channel_binding"] = None
-        return credentials
 
     def on_tls(self, _pem):
         self.tls_done = True

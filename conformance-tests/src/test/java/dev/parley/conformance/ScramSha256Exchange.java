@@ -1,15 +1,15 @@
 package dev.parley.conformance;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.parley.xmpp.sasl.ScramAlgorithm;
+import dev.parley.xmpp.sasl.ScramClientProofs;
+
 import javax.security.sasl.SaslException;
 
 /**
@@ -33,9 +33,6 @@ final class ScramSha256Exchange {
     /** RFC 5802 §7 channel-binding: the base64 gs2-header and, without channel binding, nothing more ("c=biws"). */
     private static final String CHANNEL_BINDING =
             "c=" + Base64.getEncoder().encodeToString(GS2_HEADER.getBytes(StandardCharsets.US_ASCII));
-    private static final String HMAC_SHA_256 = "HmacSHA256";
-    private static final byte[] CLIENT_KEY = "Client Key".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SERVER_KEY = "Server Key".getBytes(StandardCharsets.US_ASCII);
     /** RFC 5802 §7 "printable": ASCII 0x21-0x7E except ','. */
     private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x2B\\x2D-\\x7E]+");
     /** RFC 5802 §7 posit-number, at most 9 digits so it fits an int. */
@@ -122,16 +119,11 @@ final class ScramSha256Exchange {
         byte[] authMessage = (clientFirstMessageBare + ',' + serverFirstMessage + ',' + clientFinalWithoutProof)
                 .getBytes(StandardCharsets.UTF_8);
 
-        byte[] saltedPassword = hi(normalize(password).getBytes(StandardCharsets.UTF_8), salt, iterations);
-        byte[] clientKey = hmac(saltedPassword, CLIENT_KEY);
-        byte[] storedKey = sha256(clientKey);
-        byte[] clientSignature = hmac(storedKey, authMessage);
-        byte[] clientProof = new byte[clientKey.length];
-        for (int i = 0; i < clientProof.length; i++) {
-            clientProof[i] = (byte) (clientKey[i] ^ clientSignature[i]);
-        }
-        expectedServerSignature = hmac(hmac(saltedPassword, SERVER_KEY), authMessage);
-        return clientFinalWithoutProof + ",p=" + Base64.getEncoder().encodeToString(clientProof);
+        byte[] saltedPassword = ScramClientProofs.saltedPassword(ScramAlgorithm.SHA_256,
+                normalize(password).getBytes(StandardCharsets.UTF_8), salt, iterations);
+        expectedServerSignature = ScramClientProofs.serverSignature(ScramAlgorithm.SHA_256, saltedPassword, authMessage);
+        return clientFinalWithoutProof + ",p=" + Base64.getEncoder().encodeToString(
+                ScramClientProofs.clientProof(ScramAlgorithm.SHA_256, saltedPassword, authMessage));
     }
 
     /** True once {@link #clientFinalMessage(String)} has produced the client-final-message. */
@@ -195,42 +187,5 @@ final class ScramSha256Exchange {
 
     private static String normalize(String string) {
         return Normalizer.normalize(string, Normalizer.Form.NFKC);
-    }
-
-    /** RFC 5802 §2.2 Hi(): PBKDF2 with HMAC-SHA-256 as PRF and a single block of output. */
-    private static byte[] hi(byte[] password, byte[] salt, int iterations) {
-        Mac mac = mac(password);
-        mac.update(salt);
-        byte[] u = mac.doFinal(new byte[] {0, 0, 0, 1});
-        byte[] result = u.clone();
-        for (int i = 1; i < iterations; i++) {
-            u = mac.doFinal(u);
-            for (int j = 0; j < result.length; j++) {
-                result[j] ^= u[j];
-            }
-        }
-        return result;
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        return mac(key).doFinal(data);
-    }
-
-    private static Mac mac(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance(HMAC_SHA_256);
-            mac.init(new SecretKeySpec(key, HMAC_SHA_256));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java platform has HmacSHA256", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

@@ -2,13 +2,17 @@ package dev.parley.server;
 
 import dev.parley.server.admin.AdminCommands;
 import dev.parley.server.admin.http.AdminHttpServer;
+import dev.parley.server.api.EntityCapabilities;
 import dev.parley.server.api.XmppModule;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.archive.MessageArchive;
 import dev.parley.server.auth.AccountService;
+import dev.parley.server.blocking.Blocking;
+import dev.parley.server.caps.CapsService;
 import dev.parley.server.config.Listener;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
+import dev.parley.server.routing.PendingRequests;
 import dev.parley.server.roster.InstantMessaging;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
@@ -46,6 +50,7 @@ public final class ParleyServer implements AutoCloseable {
     private final AccountService accounts;
     private final SessionRegistry sessions;
     private final AdminCommands adminCommands;
+    private final CapsService capabilities;
     private final Map<String, ClientListener> listeners = new LinkedHashMap<>();
     private AdminHttpServer adminHttp;
 
@@ -61,14 +66,23 @@ public final class ParleyServer implements AutoCloseable {
             // Work after a storage call resumes on an event loop: never on the store's own threads.
             InstantMessaging im = InstantMessaging.create(core.storage(), sessions, config.limits(), Clock.systemUTC(),
                     loops.workers());
+            PendingRequests serverRequests = new PendingRequests(loops.workers(), PendingRequests.DEFAULT_LIMIT);
+            this.capabilities = CapsService.start(sessions, serverRequests, CapsService.QUERY_TIMEOUT,
+                    CapsService.CACHE_CAPACITY);
+            Blocking blocking = Blocking.create(core.storage(), sessions, accounts::isHosted,
+                    config.limits().blockListItems(), loops.workers());
             MessageArchive archive = MessageArchive.create(core.storage(), accounts, config.archive(),
                     config.dataDir(), Clock.systemUTC(), loops.workers());
-            StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(),
-                    archive, loops.workers());
+            StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts,
+                    capabilities.watching(im.presence()), im.offline(), blocking.filter(), archive, loops.workers(),
+                    serverRequests);
             im.registerRosterHandler(iqHandlers, router);
+            blocking.registerHandler(iqHandlers, router);
             archive.registerHandlers(iqHandlers, sessions);
-            startModules(new ServerModuleContext(config, accounts, sessions, core.storage(), adminCommands, iqHandlers,
-                    router));
+            ServerModuleContext context = new ServerModuleContext(config, accounts, sessions, core.storage(),
+                    adminCommands, iqHandlers, router, serverRequests, capabilities);
+            context.presenceAuthorization(im.presenceAuthorization());
+            startModules(context);
 
             ServerTls tls = ServerTls.create(config);
             StreamSettings settings = StreamSettings.from(config);
@@ -136,6 +150,11 @@ public final class ParleyServer implements AutoCloseable {
 
     public StorageProvider storage() {
         return core.storage();
+    }
+
+    /** What the node knows of its clients' features (XEP-0115). */
+    public CapsService entityCapabilities() {
+        return capabilities;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.server.admin.AdminCommands;
+import dev.parley.server.api.AccountDisco;
 import dev.parley.server.api.DiscoNode;
 import dev.parley.server.api.IqHandler;
 import dev.parley.server.api.IqScope;
@@ -11,8 +12,10 @@ import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
+import dev.parley.server.routing.PendingRequests;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
+import dev.parley.xmpp.stanza.Iq;
 import dev.parley.xmpp.stanza.Stanza;
 import dev.parley.xmpp.xml.XmlElement;
 
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@link ModuleContext} every module of one server gets. */
@@ -31,11 +35,15 @@ final class ServerModuleContext implements ModuleContext {
     private final AdminCommands adminCommands;
     private final IqHandlers iqHandlers;
     private final StanzaRouter router;
+    private final PendingRequests serverRequests;
+    private final EntityCapabilities capabilities;
+    private final List<AccountDisco> accountDiscos = new CopyOnWriteArrayList<>();
     private final AtomicReference<PresenceAuthorization> presenceAuthorization =
             new AtomicReference<>(PresenceAuthorization.SELF_ONLY);
 
     ServerModuleContext(ParleyConfig config, AccountService accounts, SessionRegistry sessions, StorageProvider storage,
-                        AdminCommands adminCommands, IqHandlers iqHandlers, StanzaRouter router) {
+                        AdminCommands adminCommands, IqHandlers iqHandlers, StanzaRouter router,
+                        PendingRequests serverRequests, EntityCapabilities capabilities) {
         this.config = config;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -43,6 +51,8 @@ final class ServerModuleContext implements ModuleContext {
         this.adminCommands = adminCommands;
         this.iqHandlers = iqHandlers;
         this.router = router;
+        this.serverRequests = serverRequests;
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
     }
 
     @Override
@@ -85,7 +95,7 @@ final class ServerModuleContext implements ModuleContext {
 
     @Override
     public EntityCapabilities entityCapabilities() {
-        return EntityCapabilities.NONE; // until the caps service (XEP-0115) is wired in
+        return capabilities;
     }
 
     @Override
@@ -124,7 +134,22 @@ final class ServerModuleContext implements ModuleContext {
     }
 
     @Override
+    public void accountDisco(AccountDisco disco) {
+        accountDiscos.add(Objects.requireNonNull(disco, "disco"));
+    }
+
+    @Override
+    public List<AccountDisco> accountDiscos() {
+        return List.copyOf(accountDiscos);
+    }
+
+    @Override
     public CompletionStage<Void> route(Stanza stanza) {
         return router.route(stanza);
+    }
+
+    @Override
+    public CompletionStage<Iq> request(Iq request) {
+        return serverRequests.request(request, PendingRequests.DEFAULT_TIMEOUT, router::route);
     }
 }

@@ -17,7 +17,8 @@ class ServerModuleContextTest {
 
     @Test
     void untilTheRosterInstallsItsOwnAnAccountSeesOnlyItsOwnPresence() {
-        ServerModuleContext context = new ServerModuleContext(null, null, null, null, null, null, null);
+        ServerModuleContext context = new ServerModuleContext(null, null, null, null, null, null, null, null,
+                dev.parley.server.api.EntityCapabilities.NONE);
 
         assertThat(context.presenceAuthorization()).isSameAs(PresenceAuthorization.SELF_ONLY);
         assertThat(allowed(context.presenceAuthorization(), "alice@example.com/phone")).isTrue();
@@ -28,7 +29,8 @@ class ServerModuleContextTest {
 
     @Test
     void oneAuthorizationCanBeInstalledOnce() {
-        ServerModuleContext context = new ServerModuleContext(null, null, null, null, null, null, null);
+        ServerModuleContext context = new ServerModuleContext(null, null, null, null, null, null, null, null,
+                dev.parley.server.api.EntityCapabilities.NONE);
         PresenceAuthorization everyone = (requester, account) -> CompletableFuture.completedFuture(true);
 
         context.presenceAuthorization(everyone);

@@ -15,7 +15,7 @@ class SlixmppEchoTest {
     void reportsAnUnreachableServerAsAConnectionFailure() throws Exception {
         UnreachableServer server = UnreachableServer.create();
 
-        SlixmppEcho.Result result = SlixmppEcho.exchange(server, server.accounts().get(0), "b@nowhere.test",
+        SlixmppScript.Result result = SlixmppEcho.exchange(server, server.accounts().get(0), "b@nowhere.test",
                 "hello", "hi", Duration.ofSeconds(10));
 
         assertThat(result.exitStatus()).as(result.output()).isEqualTo(4);

@@ -76,7 +76,7 @@ class SlixmppInteropIT {
                 String fullJidA = a.getUser().toString();
                 String fullJidB = b.getUser().toString();
 
-                SlixmppEcho.Result slixmpp = SlixmppEcho.exchange(server, slixmppAccount,
+                SlixmppScript.Result slixmpp = SlixmppEcho.exchange(server, slixmppAccount,
                         accountA.username() + '@' + server.domain(), question, answer, TIMEOUT);
                 assertThat(slixmpp.exitStatus()).as("slixmpp_echo.py: %s", slixmpp.output()).isZero();
 

@@ -1,11 +1,9 @@
 package dev.parley.load.client;
 
 import dev.parley.xmpp.sasl.ScramAlgorithm;
+import dev.parley.xmpp.sasl.ScramClientProofs;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,31 +41,8 @@ public final class SaltedPasswords implements AutoCloseable {
 
     private CompletableFuture<byte[]> derive(ScramAlgorithm algorithm, String password, byte[] salt, int iterations) {
         return CompletableFuture.supplyAsync(
-                () -> hi(algorithm, password.getBytes(StandardCharsets.UTF_8), salt, iterations), deriver);
-    }
-
-    static byte[] hi(ScramAlgorithm algorithm, byte[] password, byte[] salt, int iterations) {
-        Mac mac = mac(algorithm, password);
-        mac.update(salt);
-        byte[] u = mac.doFinal(new byte[] {0, 0, 0, 1});
-        byte[] result = u.clone();
-        for (int i = 1; i < iterations; i++) {
-            u = mac.doFinal(u);
-            for (int j = 0; j < result.length; j++) {
-                result[j] ^= u[j];
-            }
-        }
-        return result;
-    }
-
-    static Mac mac(ScramAlgorithm algorithm, byte[] key) {
-        try {
-            Mac mac = Mac.getInstance(algorithm.hmacName());
-            mac.init(new SecretKeySpec(key, algorithm.hmacName()));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks " + algorithm.hmacName(), e);
-        }
+                () -> ScramClientProofs.saltedPassword(algorithm, password.getBytes(StandardCharsets.UTF_8), salt,
+                        iterations), deriver);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.parley.load.client;
 
 import dev.parley.xmpp.sasl.ScramAlgorithm;
+import dev.parley.xmpp.sasl.ScramClientProofs;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.concurrent.CompletionStage;
@@ -25,7 +25,7 @@ public final class ScramClient {
     private final SaltedPasswords saltedPasswords;
     private final String clientNonce;
     private String authMessage;
-    private byte[] serverKey;
+    private byte[] expectedServerSignature;
 
     /** {@code username} and {@code password} must be printable ASCII, which SASLprep leaves as they are. */
     public ScramClient(ScramAlgorithm algorithm, String username, String password, SaltedPasswords saltedPasswords) {
@@ -81,27 +81,22 @@ public final class ScramClient {
         authMessage = clientFirstBare() + "," + serverFirst + "," + withoutProof;
         byte[] saltBytes = Base64.getDecoder().decode(salt);
         return saltedPasswords.get(algorithm, username, password, saltBytes, iterations).thenApply(salted -> {
-            byte[] clientKey = hmac(salted, "Client Key".getBytes(StandardCharsets.US_ASCII));
-            byte[] storedKey = hash(clientKey);
-            byte[] signature = hmac(storedKey, authMessage.getBytes(StandardCharsets.UTF_8));
-            for (int i = 0; i < clientKey.length; i++) {
-                clientKey[i] ^= signature[i];
-            }
-            serverKey = hmac(salted, "Server Key".getBytes(StandardCharsets.US_ASCII));
-            return withoutProof + ",p=" + Base64.getEncoder().encodeToString(clientKey);
+            byte[] message = authMessage.getBytes(StandardCharsets.UTF_8);
+            expectedServerSignature = ScramClientProofs.serverSignature(algorithm, salted, message);
+            return withoutProof + ",p=" + Base64.getEncoder().encodeToString(
+                    ScramClientProofs.clientProof(algorithm, salted, message));
         });
     }
 
     /** True when {@code serverFinal} carries the server signature only a server holding our credentials can make. */
     public boolean verifyServerFinal(String serverFinal) {
-        if (serverKey == null || !serverFinal.startsWith("v=")) {
+        if (expectedServerSignature == null || !serverFinal.startsWith("v=")) {
             return false;
         }
         int end = serverFinal.indexOf(',');
         String value = serverFinal.substring(2, end < 0 ? serverFinal.length() : end);
-        byte[] expected = hmac(serverKey, authMessage.getBytes(StandardCharsets.UTF_8));
         try {
-            return MessageDigest.isEqual(expected, Base64.getDecoder().decode(value));
+            return MessageDigest.isEqual(expectedServerSignature, Base64.getDecoder().decode(value));
         } catch (IllegalArgumentException notBase64) {
             return false;
         }
@@ -116,18 +111,6 @@ public final class ScramClient {
             return iterations;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("SCRAM iteration count is not a number");
-        }
-    }
-
-    private byte[] hmac(byte[] key, byte[] data) {
-        return SaltedPasswords.mac(algorithm, key).doFinal(data);
-    }
-
-    private byte[] hash(byte[] data) {
-        try {
-            return MessageDigest.getInstance(algorithm.digestName()).digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks " + algorithm.digestName(), e);
         }
     }
 }

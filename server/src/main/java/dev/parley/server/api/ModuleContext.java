@@ -55,6 +55,24 @@ public interface ModuleContext {
     /** The registered server nodes. */
     java.util.Optional<DiscoNode> discoNode(String node);
 
+    /** Adds identities, items and nodes to disco on accounts' bare JIDs. */
+    void accountDisco(AccountDisco disco);
+
+    /** The registered account disco contributions, in registration order. */
+    java.util.List<AccountDisco> accountDiscos();
+
     /** Routes a stanza the module generated (its 'from' must be set) as if it had arrived from that sender. */
     java.util.concurrent.CompletionStage<Void> route(dev.parley.xmpp.stanza.Stanza stanza);
+
+    /**
+     * Sends an IQ get or set on behalf of the server (its 'from' a hosted domain, its 'to' set; its 'id' is replaced
+     * by an unpredictable one) and completes with the reply from the addressee, a result or an error (RFC 6120
+     * §8.2.3). Fails with {@link java.util.concurrent.TimeoutException} when no reply comes within
+     * {@link dev.parley.server.routing.PendingRequests#DEFAULT_TIMEOUT}, and with
+     * {@link java.util.concurrent.RejectedExecutionException} when too many of the node's requests wait already. The
+     * reply completes the stage on the thread that routed it: continuations must not block.
+     *
+     * @throws IllegalArgumentException when {@code request} is not such an IQ
+     */
+    java.util.concurrent.CompletionStage<dev.parley.xmpp.stanza.Iq> request(dev.parley.xmpp.stanza.Iq request);
 }

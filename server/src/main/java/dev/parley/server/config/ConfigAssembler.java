@@ -60,7 +60,8 @@ final class ConfigAssembler {
                         values.get(DEPTH_UNAUTHENTICATED), values.get(ATTRIBUTES), values.get(UNAUTHENTICATED_TIMEOUT),
                         values.get(CONNECTIONS_PER_IP), values.get(MAX_CONNECTIONS), values.get(VCARD_BYTES),
                         values.get(PRIVATE_XML_BYTES), values.get(ROSTER_ITEMS), values.get(OFFLINE_MESSAGES),
-                        values.get(SUBSCRIPTION_REQUESTS)),
+                        values.get(SUBSCRIPTION_REQUESTS), values.get(BLOCK_LIST_ITEMS), values.get(PEP_ITEM_BYTES),
+                        values.get(PEP_MAX_ITEMS), values.get(PEP_NODES)),
                 values.get(ADMINS),
                 new Archive(values.get(ARCHIVE_MAX_PAGE_SIZE), values.get(ARCHIVE_DEDUPE_WINDOW)));
     }

@@ -133,6 +133,9 @@ final class ConfigSchema {
             new IntRange(1, 100_000, ""), 60, "Presence subscription requests one account may send per minute "
                     + "(RFC 6121 §3.1), in bursts of up to this many. Requests beyond it are refused with "
                     + "<policy-violation/> and change nothing.");
+    static final Setting<Integer> BLOCK_LIST_ITEMS = Setting.of("limits.block-list-items",
+            new IntRange(1, 1_000_000, ""), 1000, "Most JIDs one account may block (XEP-0191). A block beyond it is "
+                    + "refused with <policy-violation/>; the block list is left unchanged.");
 
     static final Setting<Integer> VCARD_BYTES = Setting.of("limits.vcard-bytes",
             new IntRange(1024, 16 * 1024 * 1024, ""), 64 * 1024,
@@ -143,6 +146,15 @@ final class ConfigSchema {
             "Most private XML (XEP-0049) one account may store, in bytes of XML over all its elements; a store "
                     + "beyond it is refused with not-acceptable.");
 
+    static final Setting<Integer> PEP_ITEM_BYTES = Setting.of("limits.pep-item-bytes",
+            new IntRange(1024, 16 * 1024 * 1024, ""), 64 * 1024,
+            "Largest payload of one PEP item (XEP-0163), in bytes of XML; a larger one is refused with "
+                    + "not-acceptable and <payload-too-big/> (XEP-0060 §7.1.3.4).");
+    static final Setting<Integer> PEP_MAX_ITEMS = Setting.of("limits.pep-max-items",
+            new IntRange(1, 100_000, ""), 1000,
+            "Most items one PEP node keeps: the value of pubsub#max_items 'max' and the largest number accepted.");
+    static final Setting<Integer> PEP_NODES = Setting.of("limits.pep-nodes", new IntRange(1, 100_000, ""), 100,
+            "Most PEP nodes one account may have; creating another is refused with <policy-violation/>.");
     static final Setting<Integer> ARCHIVE_MAX_PAGE_SIZE = Setting.of("archive.max-page-size",
             new IntRange(1, 10_000, ""), 250, "Most messages one archive query (XEP-0313) returns. A client asking "
                     + "for more, or for no limit, gets pages of this size, each saying whether more follow (XEP-0313 "
@@ -167,8 +179,8 @@ final class ConfigSchema {
             RESOURCE_CONFLICT,
             STANZA_BYTES, STANZA_BYTES_UNAUTHENTICATED, DEPTH, DEPTH_UNAUTHENTICATED, ATTRIBUTES,
             UNAUTHENTICATED_TIMEOUT, CONNECTIONS_PER_IP, MAX_CONNECTIONS, VCARD_BYTES, PRIVATE_XML_BYTES,
-            ROSTER_ITEMS, OFFLINE_MESSAGES, SUBSCRIPTION_REQUESTS,
-            ARCHIVE_MAX_PAGE_SIZE, ARCHIVE_DEDUPE_WINDOW,
+            ROSTER_ITEMS, OFFLINE_MESSAGES, SUBSCRIPTION_REQUESTS, BLOCK_LIST_ITEMS, PEP_ITEM_BYTES, PEP_MAX_ITEMS,
+            PEP_NODES, ARCHIVE_MAX_PAGE_SIZE, ARCHIVE_DEDUPE_WINDOW,
             ADMINS);
 
     /** What each section is for, shown above it in the example file. */

@@ -20,10 +20,15 @@ import java.util.Objects;
  * @param rosterItems                most entries in one roster, pending subscription requests included
  * @param offlineMessages            most messages stored for one offline account (0: none are stored)
  * @param subscriptionRequestsPerMinute presence subscription requests one account may send per minute
+ * @param blockListItems             most JIDs in one block list (XEP-0191)
+ * @param pepItemBytes               largest PEP item payload (XEP-0163), as XML
+ * @param pepMaxItems                most items one PEP node keeps; what {@code pubsub#max_items = max} means
+ * @param pepNodes                   most PEP nodes one account may have
  */
 public record Limits(int stanzaBytes, int stanzaBytesUnauthenticated, int depth, int depthUnauthenticated, int attributes,
                      Duration unauthenticatedTimeout, int connectionsPerIp, int maxConnections, int vcardBytes,
-                     int privateXmlBytes, int rosterItems, int offlineMessages, int subscriptionRequestsPerMinute) {
+                     int privateXmlBytes, int rosterItems, int offlineMessages, int subscriptionRequestsPerMinute,
+                     int blockListItems, int pepItemBytes, int pepMaxItems, int pepNodes) {
     public Limits {
         Objects.requireNonNull(unauthenticatedTimeout, "unauthenticatedTimeout");
     }

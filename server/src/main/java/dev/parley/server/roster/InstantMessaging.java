@@ -1,6 +1,7 @@
 package dev.parley.server.roster;
 
 import dev.parley.server.api.IqScope;
+import dev.parley.server.api.PresenceAuthorization;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.config.Limits;
 import dev.parley.server.offline.OfflineMessages;
@@ -42,8 +43,9 @@ public final class InstantMessaging {
         Subscriptions subscriptions = new Subscriptions(roster, sessions,
                 new SubscriptionRateLimiter(limits.subscriptionRequestsPerMinute(), System::nanoTime));
         OfflineMessages offline = new OfflineMessages(storage.offline(), limits.offlineMessages(), clock, continuations);
-        return new InstantMessaging(roster, subscriptions, new Presences(roster, subscriptions, sessions, offline),
-                offline, sessions);
+        LastPresence lastPresence = new LastPresence(storage.keyValues(), storage.accounts(), clock, continuations);
+        return new InstantMessaging(roster, subscriptions,
+                new Presences(roster, subscriptions, sessions, offline, lastPresence), offline, sessions);
     }
 
     public PresenceHandling presence() {
@@ -52,6 +54,11 @@ public final class InstantMessaging {
 
     public OfflineMessages offline() {
         return offline;
+    }
+
+    /** The roster's answer to who may see an account's presence, for {@code ModuleContext.presenceAuthorization}. */
+    public PresenceAuthorization presenceAuthorization() {
+        return new RosterPresenceAuthorization(roster);
     }
 
     /** Answers {@code jabber:iq:roster} for accounts; pushes and subscription cancellations go through {@code router}. */

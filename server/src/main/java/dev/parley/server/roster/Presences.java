@@ -25,7 +25,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Presence for accounts of this server (RFC 6121 §4): initial presence broadcast to subscribers with probes to the
  * contacts the user is subscribed to (§4.2, §4.3), updates (§4.4), unavailable presence (§4.5) on request and when
- * the session ends, directed presence and its cleanup (§4.6), probes answered from the current sessions (§4.3.2).
+ * the session ends, directed presence and its cleanup (§4.6), probes answered from the current sessions or, when the
+ * account has no available resource, with its last unavailable presence ({@link LastPresence}, §4.3.2).
  * Subscription stanzas go to {@link Subscriptions}. A resource that becomes available with a non-negative priority
  * gets the offline messages (XEP-0160) first, newer messages held back until they are out; a newly available resource
  * gets the pending subscription requests (§3.1.3).
@@ -35,12 +36,15 @@ public final class Presences implements PresenceHandling {
     private final Subscriptions subscriptions;
     private final SessionRegistry sessions;
     private final OfflineMessages offline;
+    private final LastPresence lastPresence;
 
-    Presences(RosterService roster, Subscriptions subscriptions, SessionRegistry sessions, OfflineMessages offline) {
+    Presences(RosterService roster, Subscriptions subscriptions, SessionRegistry sessions, OfflineMessages offline,
+              LastPresence lastPresence) {
         this.roster = roster;
         this.subscriptions = subscriptions;
         this.sessions = sessions;
         this.offline = offline;
+        this.lastPresence = lastPresence;
     }
 
     @Override
@@ -59,7 +63,10 @@ public final class Presences implements PresenceHandling {
         return subscriptions.inbound(presence);
     }
 
-    /** §4.3.2: the prober gets the presence of each available resource if it may see it, else "unsubscribed". */
+    /**
+     * §4.3.2: the prober gets the presence of each available resource if it may see it, or the account's last
+     * unavailable presence when none is available; else "unsubscribed".
+     */
     @Override
     public CompletionStage<List<Effect>> probe(Presence probe) {
         Jid user = probe.to().bare();
@@ -70,9 +77,19 @@ public final class Presences implements PresenceHandling {
         if (prober.bare().equals(user)) {
             return done(presenceOf(user, prober)); // a user always sees its own resources (§4.2.2, §4.4.2)
         }
-        return roster.find(user, prober.bare()).thenApply(item -> item.filter(i -> i.subscription().from()).isPresent()
-                ? presenceOf(user, prober)
-                : List.of(Effect.route(Subscriptions.subscription(Presence.Type.UNSUBSCRIBED, user, prober.bare()))));
+        return roster.find(user, prober.bare()).thenCompose(item -> item.filter(i -> i.subscription().from()).isPresent()
+                ? presenceOrLast(user, prober)
+                : done(List.of(Effect.route(Subscriptions.subscription(Presence.Type.UNSUBSCRIBED, user,
+                        prober.bare())))));
+    }
+
+    private CompletionStage<List<Effect>> presenceOrLast(Jid user, Jid prober) {
+        List<Effect> current = presenceOf(user, prober);
+        if (!current.isEmpty()) {
+            return done(current);
+        }
+        return lastPresence.of(user, prober).thenApply(last -> last.<List<Effect>>map(p -> List.of(Effect.route(p)))
+                .orElse(List.of()));
     }
 
     /**
@@ -104,10 +121,12 @@ public final class Presences implements PresenceHandling {
         if (!available && previous == null && directed.isEmpty()) {
             return done(List.of()); // it was not available: nobody has its presence to take back
         }
+        Jid user = session.jid().bare();
+        boolean lastAvailable = !available && previous != null
+                && sessions.sessions(user).stream().noneMatch(ClientSession::available);
         CompletionStage<Void> delivered = storedMessages
                 ? offline.deliverTo(session).whenComplete((result, failure) -> session.releaseMessages())
-                : done(null);
-        Jid user = session.jid().bare();
+                : lastAvailable ? lastPresence.remember(presence) : done(null);
         return delivered.thenCompose(ignored -> roster.load(user)).thenApply(loaded -> {
             Set<Jid> recipients = new LinkedHashSet<>();
             loaded.items().stream().filter(item -> item.subscription().from())

@@ -28,8 +28,8 @@ import java.util.Map;
  * <p>Choices the RFC leaves open: a message for an account that does not exist gets {@code service-unavailable}
  * (§8.5.1 allows silence too; the sender should learn it went nowhere), presence for one is ignored, subscription
  * requests and probes included (§8.5.1 options b); a message for the bare JID goes to the available resources of
- * highest non-negative priority (§8.5.2.1.1 option a); a probe for an account with no available resource is not
- * answered (§4.3.2: no last unavailable presence is kept); a message to an unknown resource is handled as if sent to
+ * highest non-negative priority (§8.5.2.1.1 option a); a probe for an account with no available resource is answered
+ * with the last unavailable presence (§4.3.2); a message to an unknown resource is handled as if sent to
  * the bare JID (§8.5.3.2.1 option a). Only resources with a negative priority count as none for messages
  * (§8.5.2.1.1), so their messages are stored offline.
  */
@@ -120,7 +120,10 @@ public final class DeliveryRules {
         DROP,
         /** Processed by the account's subscription state machine (RFC 6121 §3, Appendix A). */
         SUBSCRIPTION,
-        /** Answered with the presence of the available resources if the prober is subscribed (§4.3.2). */
+        /**
+         * Answered with the presence of the available resources, or else the last unavailable presence, if the prober
+         * is subscribed (§4.3.2).
+         */
         PROBE,
         /** Answered by the server on the account's behalf (§8.5.2.1.3, §8.5.2.2.3). */
         ANSWER_FOR_ACCOUNT,
@@ -147,7 +150,7 @@ public final class DeliveryRules {
         row(Kind.MESSAGE_ERROR,            DROP,                DROP,                        DROP,           DROP,          DELIVER_TO_RESOURCE,    DROP);
         row(Kind.PRESENCE_AVAILABILITY,    DROP,                DELIVER_TO_AVAILABLE,        DELIVER_TO_AVAILABLE, DROP,    DELIVER_TO_RESOURCE,    DROP);
         row(Kind.PRESENCE_SUBSCRIPTION,    DROP,                SUBSCRIPTION,                SUBSCRIPTION,   SUBSCRIPTION,  AS_BARE,                AS_BARE);
-        row(Kind.PRESENCE_PROBE,           DROP,                PROBE,                       PROBE,          DROP,          AS_BARE,                AS_BARE);
+        row(Kind.PRESENCE_PROBE,           DROP,                PROBE,                       PROBE,          PROBE,         AS_BARE,                AS_BARE);
         row(Kind.PRESENCE_ERROR,           DROP,                DELIVER_TO_AVAILABLE,        DELIVER_TO_AVAILABLE, DROP,    DELIVER_TO_RESOURCE,    DROP);
         row(Kind.IQ_REQUEST,               SERVICE_UNAVAILABLE, ANSWER_FOR_ACCOUNT,          ANSWER_FOR_ACCOUNT, ANSWER_FOR_ACCOUNT, DELIVER_TO_RESOURCE, SERVICE_UNAVAILABLE);
         row(Kind.IQ_RESPONSE,              DROP,                DROP,                        DROP,           DROP,          DELIVER_TO_RESOURCE,    DROP);

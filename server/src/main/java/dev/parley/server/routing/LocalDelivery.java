@@ -2,6 +2,7 @@ package dev.parley.server.routing;
 
 import dev.parley.server.api.IqScope;
 import dev.parley.server.auth.AccountService;
+import dev.parley.server.carbons.MessageCarbons;
 import dev.parley.server.routing.DeliveryRules.Action;
 import dev.parley.server.routing.DeliveryRules.Address;
 import dev.parley.server.routing.DeliveryRules.Kind;
@@ -34,16 +35,18 @@ final class LocalDelivery {
     private final AccountService accounts;
     private final PresenceHandling presence;
     private final OfflineHandling offline;
+    private final MessageCarbons carbons;
     private final ArchiveHandling archive;
     private final Executor continuations;
 
     LocalDelivery(StanzaRouter router, SessionRegistry sessions, AccountService accounts, PresenceHandling presence,
-                  OfflineHandling offline, ArchiveHandling archive, Executor continuations) {
+                  OfflineHandling offline, MessageCarbons carbons, ArchiveHandling archive, Executor continuations) {
         this.router = router;
         this.sessions = sessions;
         this.accounts = accounts;
         this.presence = presence;
         this.offline = offline;
+        this.carbons = carbons;
         this.archive = archive;
         this.continuations = continuations;
     }
@@ -51,8 +54,7 @@ final class LocalDelivery {
     CompletionStage<Void> deliver(Stanza stanza, Jid to) {
         List<ClientSession> bound = sessions.sessions(to.bare());
         Kind kind = Kind.of(stanza);
-        Address address = to.isBare() ? Address.BARE
-                : bound.stream().anyMatch(s -> s.jid().equals(to)) ? Address.FULL_CONNECTED : Address.FULL_UNKNOWN;
+        Address address = address(to, bound);
         Resources resources = Resources.of(bound);
         if (!bound.isEmpty() || !DeliveryRules.dependsOnAccount(kind, address, resources)) {
             return act(DeliveryRules.decide(kind, address, true, resources), stanza, to, bound);
@@ -65,19 +67,33 @@ final class LocalDelivery {
     /** {@code bound} is the snapshot the action was decided on, so the two cannot disagree. */
     private CompletionStage<Void> act(Action action, Stanza stanza, Jid to, List<ClientSession> bound) {
         if (stanza instanceof Message message && reachesAccount(action)) {
-            return archiveThenCarryOut(action, message, to, bound);
+            return archiveThenDeliver(message, to);
         }
         return carryOut(action, stanza, to, bound);
     }
 
     /** XEP-0313: a message is archived durably before anyone receives it; a refused one reaches no one. */
-    private CompletionStage<Void> archiveThenCarryOut(Action action, Message message, Jid to,
-                                                      List<ClientSession> bound) {
+    private CompletionStage<Void> archiveThenDeliver(Message message, Jid to) {
         return archive.beforeDelivery(message, to).thenCompose(decision -> switch (decision) {
-            case ArchiveHandling.Deliver deliver -> carryOut(action, deliver.message(), to, bound);
+            case ArchiveHandling.Deliver deliver -> deliverArchived(deliver.message(), to);
             case ArchiveHandling.AlreadyHandled handled -> DONE;
             case ArchiveHandling.Refuse refuse -> router.refuse(message, refuse.error());
         });
+    }
+
+    /**
+     * Decides again on the sessions bound now: while the archive write became durable, the resource the first decision
+     * chose may have gone (the message then goes to another resource or offline storage) or another may have come.
+     */
+    private CompletionStage<Void> deliverArchived(Message message, Jid to) {
+        List<ClientSession> bound = sessions.sessions(to.bare());
+        Action action = DeliveryRules.decide(Kind.of(message), address(to, bound), true, Resources.of(bound));
+        return carryOut(action, message, to, bound);
+    }
+
+    private static Address address(Jid to, List<ClientSession> bound) {
+        return to.isBare() ? Address.BARE
+                : bound.stream().anyMatch(s -> s.jid().equals(to)) ? Address.FULL_CONNECTED : Address.FULL_UNKNOWN;
     }
 
     private static boolean reachesAccount(Action action) {
@@ -108,9 +124,10 @@ final class LocalDelivery {
         };
     }
 
-    private static CompletionStage<Void> deliverTo(Stanza stanza, List<ClientSession> bound,
-                                                   Predicate<ClientSession> chosen) {
-        bound.stream().filter(chosen).forEach(session -> session.deliver(stanza));
+    private CompletionStage<Void> deliverTo(Stanza stanza, List<ClientSession> bound, Predicate<ClientSession> chosen) {
+        List<ClientSession> recipients = bound.stream().filter(chosen).toList();
+        recipients.forEach(session -> session.deliver(stanza));
+        carbons.copyReceived(stanza, bound, recipients);
         return DONE;
     }
 }

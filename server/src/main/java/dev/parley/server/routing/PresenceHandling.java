@@ -13,7 +13,7 @@ public interface PresenceHandling {
     /** A subscription stanza for an account of this server (RFC 6121 §3, the contact's side of Appendix A). */
     CompletionStage<List<Effect>> inboundSubscription(Presence presence);
 
-    /** A presence probe for an account of this server with available resources (RFC 6121 §4.3.2). */
+    /** A presence probe for an existing account of this server (RFC 6121 §4.3.2). */
     CompletionStage<List<Effect>> probe(Presence probe);
 
     /** A bound session ended, however it ended (RFC 6121 §4.5.2: unavailable presence on its behalf). */

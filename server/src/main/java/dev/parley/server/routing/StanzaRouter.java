@@ -5,6 +5,7 @@ import dev.parley.server.api.IqReply;
 import dev.parley.server.api.IqRequest;
 import dev.parley.server.api.IqScope;
 import dev.parley.server.auth.AccountService;
+import dev.parley.server.carbons.MessageCarbons;
 import dev.parley.server.session.ClientSession;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.xmpp.error.StanzaError;
@@ -41,18 +42,26 @@ public final class StanzaRouter {
     private final AccountService accounts;
     private final PresenceHandling presence;
     private final LocalDelivery local;
+    private final MessageCarbons carbons;
+    private final PendingRequests serverRequests;
+    private final StanzaFilter blocking;
 
     /**
-     * @param archive       sees every message on its way to a local account first (XEP-0313)
-     * @param continuations where work resumes after a storage call completes (storage threads must not do it)
+     * @param blocking       what XEP-0191 blocking lets through, asked before anything is routed
+     * @param archive        sees every message on its way to a local account first (XEP-0313)
+     * @param continuations  where work resumes after a storage call completes (storage threads must not do it)
+     * @param serverRequests the IQ requests the server sent, which results and errors for the server may answer
      */
     public StanzaRouter(SessionRegistry sessions, IqHandlers iqHandlers, AccountService accounts,
-                        PresenceHandling presence, OfflineHandling offline, ArchiveHandling archive,
-                        Executor continuations) {
+                        PresenceHandling presence, OfflineHandling offline, StanzaFilter blocking,
+                        ArchiveHandling archive, Executor continuations, PendingRequests serverRequests) {
+        this.blocking = blocking;
         this.iqHandlers = iqHandlers;
         this.accounts = accounts;
         this.presence = presence;
-        this.local = new LocalDelivery(this, sessions, accounts, presence, offline, archive, continuations);
+        this.carbons = MessageCarbons.install(sessions, iqHandlers);
+        this.local = new LocalDelivery(this, sessions, accounts, presence, offline, carbons, archive, continuations);
+        this.serverRequests = serverRequests;
     }
 
     /** Processes a stanza a bound client sent, 'from' already stamped (RFC 6120 §8.1.2.1). */
@@ -60,6 +69,11 @@ public final class StanzaRouter {
         if (stanza instanceof Presence sent) {
             return presence.fromClient(session, sent).thenCompose(this::execute);
         }
+        StanzaError forgedCarbon = MessageCarbons.forgery(stanza);
+        if (forgedCarbon != null) {
+            return refuse(stanza, forgedCarbon);
+        }
+        carbons.copySent(session, stanza);
         return route(stanza);
     }
 
@@ -70,6 +84,15 @@ public final class StanzaRouter {
 
     /** Routes {@code stanza}; completes when it has been delivered, stored, answered or refused. */
     public CompletionStage<Void> route(Stanza stanza) {
+        return blocking.check(stanza).thenCompose(verdict -> switch (verdict) {
+            case StanzaFilter.Verdict.Pass pass -> routeUnfiltered(stanza);
+            case StanzaFilter.Verdict.Drop drop -> DONE;
+            case StanzaFilter.Verdict.Refuse refuse -> stanza.isError() || stanza.from() == null ? DONE
+                    : routeUnfiltered(Effect.generated(stanza.errorReply(refuse.error())));
+        });
+    }
+
+    private CompletionStage<Void> routeUnfiltered(Stanza stanza) {
         Jid to = stanza.to();
         if (to == null) {
             // RFC 6120 §10.3: no 'to' means the sender's own account (the sender's bare JID).
@@ -80,7 +103,12 @@ public final class StanzaRouter {
             return refuse(stanza, StanzaError.of(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND));
         }
         if (to.isDomain()) {
-            // Messages and presence for the server itself have no one to reach; IQs are the server's to answer.
+            // Messages and presence for the server itself have no one to reach; IQs are the server's to answer, and
+            // results and errors may be the replies to requests the server sent.
+            if (stanza instanceof Iq iq && !iq.isRequest()) {
+                serverRequests.replyArrived(iq);
+                return DONE;
+            }
             return stanza instanceof Iq iq ? answer(iq, IqScope.SERVER, to) : DONE;
         }
         return local.deliver(stanza, to);

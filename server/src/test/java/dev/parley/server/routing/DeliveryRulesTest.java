@@ -56,7 +56,7 @@ class DeliveryRulesTest {
             MESSAGE_ERROR         | DROP                | DROP                      | DROP                 | DROP                | DELIVER_TO_RESOURCE | DROP
             PRESENCE_AVAILABILITY | DROP                | DELIVER_TO_AVAILABLE      | DELIVER_TO_AVAILABLE | DROP                | DELIVER_TO_RESOURCE | DROP
             PRESENCE_SUBSCRIPTION | DROP                | SUBSCRIPTION              | SUBSCRIPTION         | SUBSCRIPTION        | bare                | bare
-            PRESENCE_PROBE        | DROP                | PROBE                     | PROBE                | DROP                | bare                | bare
+            PRESENCE_PROBE        | DROP                | PROBE                     | PROBE                | PROBE               | bare                | bare
             PRESENCE_ERROR        | DROP                | DELIVER_TO_AVAILABLE      | DELIVER_TO_AVAILABLE | DROP                | DELIVER_TO_RESOURCE | DROP
             IQ_REQUEST            | SERVICE_UNAVAILABLE | ANSWER_FOR_ACCOUNT        | ANSWER_FOR_ACCOUNT   | ANSWER_FOR_ACCOUNT  | DELIVER_TO_RESOURCE | SERVICE_UNAVAILABLE
             IQ_RESPONSE           | DROP                | DROP                      | DROP                 | DROP                | DELIVER_TO_RESOURCE | DROP
@@ -150,6 +150,13 @@ class DeliveryRulesTest {
             bound.put("negative", available(user, "negative", -1));
             bound.put("lower", available(user, "lower", -5));
         }
+        if (resources == Resources.NONE) {
+            // It was online once, so a probe has its last unavailable presence to answer with (RFC 6121 §4.3.2).
+            RecordingSession gone = node.bind(user + "@example.com/gone");
+            await(node.router.fromClient(gone, stanza("<presence from='" + gone.jid() + "'/>")));
+            await(node.router.fromClient(gone, stanza("<presence type='unavailable' from='" + gone.jid() + "'/>")));
+            node.sessions.unbind(gone);
+        }
         if (resources == Resources.NONE && address == Address.FULL_CONNECTED) {
             bound.put("silent", node.bind(user + "@example.com/silent"));
         }
@@ -208,7 +215,9 @@ class DeliveryRulesTest {
             return Action.ANSWER_FOR_ACCOUNT;
         }
         if (kind == Kind.PRESENCE_PROBE && !toAlice.isEmpty()) {
-            assertThat(toAlice).allMatch(p -> p.from().bare().equals(bare) && p.typeAttribute() == null);
+            boolean noneAvailable = bound.values().stream().noneMatch(RecordingSession::available);
+            assertThat(toAlice).allMatch(p -> p.from().bare().equals(bare) && (p.typeAttribute() == null
+                    || noneAvailable && p.typeAttribute().equals("unavailable")));
             return Action.PROBE;
         }
         assertThat(toAlice).as("alice gets nothing else").isEmpty();

@@ -3,10 +3,12 @@ package dev.parley.server.testing;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.archive.MessageArchive;
 import dev.parley.server.auth.AccountService;
+import dev.parley.server.blocking.Blocking;
 import dev.parley.server.config.ConfigLoader;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.roster.InstantMessaging;
 import dev.parley.server.routing.IqHandlers;
+import dev.parley.server.routing.PendingRequests;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.storage.rocksdb.RocksDbStorageProvider;
@@ -27,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +46,9 @@ public final class RoutingFixture implements AutoCloseable {
     public final AccountService accounts;
     public final IqHandlers iqHandlers = new IqHandlers();
     public final StanzaRouter router;
+    /** Runs the timeouts of {@link #serverRequests}. */
+    public final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    public final PendingRequests serverRequests = new PendingRequests(timer, PendingRequests.DEFAULT_LIMIT);
 
     public RoutingFixture(Path directory, String limitsYaml) throws Exception {
         ParleyConfig config = ConfigLoader.parse("domains: [" + DOMAIN + "]\n" + limitsYaml,
@@ -52,11 +59,14 @@ public final class RoutingFixture implements AutoCloseable {
                 Runnable::run, Clock.systemUTC());
         InstantMessaging im = InstantMessaging.create(storage, sessions, config.limits(), Clock.systemUTC(),
                 Runnable::run);
+        Blocking blocking = Blocking.create(storage, sessions, accounts::isHosted, config.limits().blockListItems(),
+                Runnable::run);
         MessageArchive archive = MessageArchive.create(storage, accounts, config.archive(), directory,
                 Clock.systemUTC(), Runnable::run);
-        router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(), archive,
-                Runnable::run);
+        router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(), blocking.filter(),
+                archive, Runnable::run, serverRequests);
         im.registerRosterHandler(iqHandlers, router);
+        blocking.registerHandler(iqHandlers, router);
         archive.registerHandlers(iqHandlers, sessions);
     }
 
@@ -119,6 +129,7 @@ public final class RoutingFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        timer.shutdownNow();
         storage.close();
     }
 }

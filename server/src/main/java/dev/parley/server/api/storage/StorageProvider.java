@@ -16,6 +16,9 @@ public interface StorageProvider extends AutoCloseable {
 
     OfflineStore offline();
 
+    /** Pubsub nodes and items per account (XEP-0163 PEP). */
+    PubSubStore pubSub();
+
     /** Message archives (XEP-0313). */
     ArchiveStore archive();
 

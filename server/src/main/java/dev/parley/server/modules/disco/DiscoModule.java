@@ -1,5 +1,6 @@
 package dev.parley.server.modules.disco;
 
+import dev.parley.server.api.AccountDisco;
 import dev.parley.server.api.DiscoNode;
 import dev.parley.server.api.IqHandler;
 import dev.parley.server.api.IqReply;
@@ -10,7 +11,9 @@ import dev.parley.server.api.XmppModule;
 import dev.parley.xmpp.error.StanzaErrorCondition;
 import dev.parley.xmpp.xml.XmlElement;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -34,7 +37,7 @@ public final class DiscoModule implements XmppModule {
         context.iqHandler(IqScope.SERVER, "query", INFO, IqHandler.getOnly(this::serverInfo), INFO, ITEMS);
         context.iqHandler(IqScope.SERVER, "query", ITEMS, IqHandler.getOnly(this::serverItems));
         context.iqHandler(IqScope.ACCOUNT, "query", INFO, IqHandler.getOnly(this::accountInfo), INFO, ITEMS);
-        context.iqHandler(IqScope.ACCOUNT, "query", ITEMS, IqHandler.getOnly(request -> answer(request, ITEMS, List.of())));
+        context.iqHandler(IqScope.ACCOUNT, "query", ITEMS, IqHandler.getOnly(this::accountItems));
     }
 
     private CompletionStage<IqReply> serverInfo(IqRequest request) {
@@ -52,11 +55,39 @@ public final class DiscoModule implements XmppModule {
         return answer(request, ITEMS, List.of());
     }
 
+    /** The account's identities and features, or a node's info from the first module that knows the node. */
     private CompletionStage<IqReply> accountInfo(IqRequest request) {
-        if (request.iq().payload().attribute("node") != null) {
+        String node = request.iq().payload().attribute("node");
+        if (node != null) {
+            return accountNodeInfo(request, node, context.accountDiscos());
+        }
+        List<XmlElement> identities = new ArrayList<>();
+        identities.add(identity("account", "registered", null));
+        context.accountDiscos().forEach(disco -> identities.addAll(disco.identities()));
+        return answer(request, INFO, java.util.stream.Stream.concat(identities.stream(),
+                context.features(IqScope.ACCOUNT).stream().distinct().map(DiscoModule::feature)).toList());
+    }
+
+    private CompletionStage<IqReply> accountNodeInfo(IqRequest request, String node, List<AccountDisco> discos) {
+        if (discos.isEmpty()) {
             return IqReply.now(IqReply.error(StanzaErrorCondition.ITEM_NOT_FOUND));
         }
-        return answer(request, INFO, withFeatures(identity("account", "registered", null), IqScope.ACCOUNT));
+        return discos.getFirst().nodeInfo(request.requester(), request.target(), node).thenCompose(info -> info
+                .map(children -> answer(request, INFO, children))
+                .orElseGet(() -> accountNodeInfo(request, node, discos.subList(1, discos.size()))));
+    }
+
+    /** The items every module lists on the account, for this requester. */
+    private CompletionStage<IqReply> accountItems(IqRequest request) {
+        if (request.iq().payload().attribute("node") != null) {
+            return answer(request, ITEMS, List.of());
+        }
+        CompletionStage<List<XmlElement>> items = CompletableFuture.completedFuture(List.of());
+        for (AccountDisco disco : context.accountDiscos()) {
+            items = items.thenCombine(disco.items(request.requester(), request.target()), (before, more) ->
+                    java.util.stream.Stream.concat(before.stream(), more.stream()).toList());
+        }
+        return items.thenCompose(children -> answer(request, ITEMS, children));
     }
 
     private CompletionStage<IqReply> node(IqRequest request, String namespace) {

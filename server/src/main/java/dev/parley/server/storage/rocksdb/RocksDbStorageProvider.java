@@ -4,6 +4,7 @@ import dev.parley.server.api.storage.AccountStore;
 import dev.parley.server.api.storage.ArchiveStore;
 import dev.parley.server.api.storage.KeyValueStore;
 import dev.parley.server.api.storage.OfflineStore;
+import dev.parley.server.api.storage.PubSubStore;
 import dev.parley.server.api.storage.RosterStore;
 import dev.parley.server.api.storage.StorageException;
 import dev.parley.server.api.storage.StorageProvider;
@@ -47,8 +48,9 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private static final String KEY_VALUES = "keyvalues";
     private static final String ROSTER = "roster";
     private static final String OFFLINE = "offline";
+    private static final String PUBSUB = "pubsub";
     private static final String ARCHIVE = "archive";
-    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, KEY_VALUES, ROSTER, OFFLINE, ARCHIVE);
+    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, KEY_VALUES, ROSTER, OFFLINE, PUBSUB, ARCHIVE);
 
     private final Path directory;
     private final Deque<AutoCloseable> resources;
@@ -59,13 +61,14 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private final KeyValueStore keyValues;
     private final RosterStore roster;
     private final OfflineStore offline;
+    private final PubSubStore pubSub;
     private final ArchiveStore archive;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RocksDbStorageProvider(Path directory, Deque<AutoCloseable> resources, Statistics statistics,
                                    GroupCommitWriter writer, ReadExecutor reads, AccountStore accounts,
                                    KeyValueStore keyValues, RosterStore roster, OfflineStore offline,
-                                   ArchiveStore archive) {
+                                   PubSubStore pubSub, ArchiveStore archive) {
         this.directory = directory;
         this.resources = resources;
         this.statistics = statistics;
@@ -75,6 +78,7 @@ public final class RocksDbStorageProvider implements StorageProvider {
         this.keyValues = keyValues;
         this.roster = roster;
         this.offline = offline;
+        this.pubSub = pubSub;
         this.archive = archive;
     }
 
@@ -131,10 +135,11 @@ public final class RocksDbStorageProvider implements StorageProvider {
                     writer, reads);
             RosterStore roster = new RocksDbRosterStore(db, handles.get(names.indexOf(ROSTER)), writer, reads);
             OfflineStore offline = new RocksDbOfflineStore(db, handles.get(names.indexOf(OFFLINE)), writer, reads);
+            PubSubStore pubSub = new RocksDbPubSubStore(db, handles.get(names.indexOf(PUBSUB)), writer, reads);
             ArchiveStore archive = new RocksDbArchiveStore(db, handles.get(names.indexOf(ARCHIVE)), writer, reads);
             log.info("opened data directory {}", real);
             return new RocksDbStorageProvider(real, resources, statistics, writer, reads, accounts, keyValues, roster,
-                    offline, archive);
+                    offline, pubSub, archive);
         } catch (RocksDBException | RuntimeException e) {
             StorageException failure = e instanceof StorageException storage ? storage
                     : new StorageException("cannot open the data directory " + real + ": " + e.getMessage(), e);
@@ -169,6 +174,11 @@ public final class RocksDbStorageProvider implements StorageProvider {
     @Override
     public OfflineStore offline() {
         return offline;
+    }
+
+    @Override
+    public PubSubStore pubSub() {
+        return pubSub;
     }
 
     @Override

@@ -123,6 +123,29 @@ class LastActivityModuleTest {
     }
 
     @Test
+    void aContactSubscribedToThePresenceMaySeeItAndAStrangerMayNot() throws Exception {
+        try (XmppSession owner = login(server.addFreshUser(), "owner");
+             XmppSession contact = login(server.addFreshUser(), "contact");
+             XmppSession stranger = login(server.addFreshUser(), "stranger")) {
+            owner.send("<presence/>");
+            contact.send("<presence/>");
+            roundTrip(owner);
+            contact.send("<presence to='" + owner.bareJid() + "' type='subscribe'/>");
+            owner.client().next(e -> e.name().equals("presence") && "subscribe".equals(e.attribute("type")));
+            owner.send("<presence to='" + contact.bareJid() + "' type='subscribed'/>");
+            roundTrip(owner);
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(contact.request(
+                    "<iq type='get' id='s1' to='" + owner.bareJid() + "'>" + QUERY + "</iq>").attribute("type"))
+                    .isEqualTo("result"));
+            assertThat(seconds(contact.request("<iq type='get' id='s2' to='" + owner.bareJid() + "'>" + QUERY
+                    + "</iq>"))).isZero();
+            assertThat(errorCondition(stranger.request("<iq type='get' id='s3' to='" + owner.bareJid() + "'>"
+                    + QUERY + "</iq>"))).isEqualTo("forbidden");
+        }
+    }
+
+    @Test
     void aDeletedAccountLeavesNoLastLogoutBehind() throws Exception {
         String name = server.addFreshUser();
         AccountId account = AccountId.of(Jid.parse(name + "@localhost"));

@@ -1,0 +1,32 @@
+package dev.parley.server.pep;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The access models a PEP node may have (XEP-0060 §4.5; XEP-0163 §9 requires presence, the default, and open, roster
+ * and whitelist). "authorize" is not offered: PEP subscriptions are implicit, so there is no one to authorize.
+ */
+public enum AccessModel {
+    /** Anyone may retrieve items. */
+    OPEN,
+    /** Those who may see the owner's presence (a subscription from or both). */
+    PRESENCE,
+    /** Contacts in one of the node's allowed roster groups. */
+    ROSTER,
+    /** The owner only: affiliations cannot be managed yet, so the whitelist holds the owner alone (XEP-0223). */
+    WHITELIST;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<AccessModel> fromWire(String value) {
+        for (AccessModel model : values()) {
+            if (model.wireName().equals(value)) {
+                return Optional.of(model);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.parley.server.pep;
+
+import dev.parley.server.api.EntityCapabilities;
+import dev.parley.server.api.storage.AccountId;
+import dev.parley.server.api.storage.PubSubItem;
+import dev.parley.server.api.storage.PubSubNode;
+import dev.parley.server.api.storage.PubSubStore;
+import dev.parley.server.api.storage.RosterItem;
+import dev.parley.server.api.storage.RosterStore;
+import dev.parley.server.session.ClientSession;
+import dev.parley.server.session.SessionRegistry;
+import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.stanza.Stanza;
+import dev.parley.xmpp.xml.XmlElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Sends PEP event notifications (XEP-0163 §4.3): to the owner's available resources and to the available resources of
+ * contacts who share presence with the owner and whom the access model admits, each resource only if its entity
+ * capabilities (XEP-0115) include {@code <node>+notify} (filtered notifications, XEP-0060 §9.2). As an
+ * {@link EntityCapabilities.Listener} it sends a newly known resource the last item of each node it is interested in,
+ * of its own account and of each account whose presence it receives (XEP-0163 §4.3.4, "on_sub_and_presence").
+ * Contacts at other servers get nothing until federation exists.
+ */
+final class PepNotifier implements EntityCapabilities.Listener {
+    private static final Logger log = LoggerFactory.getLogger(PepNotifier.class);
+    static final String NOTIFY = "+notify";
+
+    private final PubSubStore store;
+    private final RosterStore roster;
+    private final SessionRegistry sessions;
+    private final EntityCapabilities capabilities;
+    private final PepAccess access;
+    private final Predicate<Jid> hosted;
+    private final Function<Stanza, CompletionStage<Void>> route;
+    private final int maxItemsLimit;
+    private final AtomicLong ids = new AtomicLong();
+
+    PepNotifier(PubSubStore store, RosterStore roster, SessionRegistry sessions, EntityCapabilities capabilities,
+                PepAccess access, Predicate<Jid> hosted, Function<Stanza, CompletionStage<Void>> route,
+                int maxItemsLimit) {
+        this.store = store;
+        this.roster = roster;
+        this.sessions = sessions;
+        this.capabilities = capabilities;
+        this.access = access;
+        this.hosted = hosted;
+        this.route = route;
+        this.maxItemsLimit = maxItemsLimit;
+    }
+
+    void published(Jid owner, String node, NodeConfig config, PubSubItem item) {
+        broadcast(owner, node, config, PubSubXml.items(PubSubXml.EVENT, node,
+                List.of(PubSubXml.item(PubSubXml.EVENT, item, config.deliverPayloads()))));
+    }
+
+    void retracted(Jid owner, String node, NodeConfig config, String itemId) {
+        broadcast(owner, node, config, PubSubXml.items(PubSubXml.EVENT, node,
+                List.of(XmlElement.builder("retract", PubSubXml.EVENT).attribute("id", itemId).build())));
+    }
+
+    /** The node was deleted ({@code "delete"}) or purged ({@code "purge"}), XEP-0060 §8.4.2 and §8.5.2. */
+    void emptied(Jid owner, String node, NodeConfig config, String what) {
+        if (config.notifyDelete()) {
+            broadcast(owner, node, config, XmlElement.builder(what, PubSubXml.EVENT).attribute("node", node).build());
+        }
+    }
+
+    @Override
+    public void featuresKnown(Jid fullJid, Set<String> features) {
+        Set<String> nodes = features.stream().filter(feature -> feature.endsWith(NOTIFY) && feature.length() > 7)
+                .map(feature -> feature.substring(0, feature.length() - NOTIFY.length())).collect(Collectors.toSet());
+        if (nodes.isEmpty() || !hosted.test(fullJid)) {
+            return;
+        }
+        Jid user = fullJid.bare();
+        roster.load(AccountId.of(user)).thenAccept(loaded -> {
+            List<Jid> owners = new ArrayList<>();
+            owners.add(user);
+            loaded.items().stream().filter(item -> item.subscription().to()).map(RosterItem::contact)
+                    .filter(hosted).forEach(owners::add);
+            owners.forEach(owner -> sendLastItems(owner, fullJid, nodes));
+        }).whenComplete((ignored, failure) -> logFailure(failure, "send the last items to", fullJid));
+    }
+
+    private void sendLastItems(Jid owner, Jid to, Set<String> interested) {
+        store.nodes(AccountId.of(owner)).thenAccept(nodes -> {
+            for (PubSubNode node : nodes) {
+                NodeConfig config = NodeConfig.of(node, maxItemsLimit);
+                if (interested.contains(node.name()) && config.deliverNotifications()
+                        && !config.sendLast().equals("never")) {
+                    access.check(to, owner, config)
+                            .thenCompose(refused -> store.items(AccountId.of(owner), node.name(), 1)
+                                    .thenAccept(items -> items.stream().filter(item -> refused.isEmpty())
+                                            .forEach(item -> send(owner, to, PubSubXml.items(PubSubXml.EVENT,
+                                                    node.name(), List.of(PubSubXml.item(PubSubXml.EVENT, item,
+                                                            config.deliverPayloads())))))))
+                            .whenComplete((ignored, failure) -> logFailure(failure, "send the last item to", to));
+                }
+            }
+        }).whenComplete((ignored, failure) -> logFailure(failure, "list the nodes of", owner));
+    }
+
+    private void broadcast(Jid owner, String node, NodeConfig config, XmlElement eventChild) {
+        if (!config.deliverNotifications()) {
+            return;
+        }
+        String feature = node + NOTIFY;
+        interestedResources(owner, feature).forEach(to -> send(owner, to, eventChild));
+        if (config.access() == dev.parley.server.pep.AccessModel.WHITELIST) {
+            return; // the owner alone
+        }
+        roster.load(AccountId.of(owner)).thenAccept(loaded -> {
+            for (RosterItem item : loaded.items()) {
+                // Notifications follow shared presence (XEP-0163 §4.3.1), within what the access model admits.
+                if (item.subscription().from() && PepAccess.allows(config, Optional.of(item))
+                        && hosted.test(item.contact()) && !item.contact().equals(owner)) {
+                    interestedResources(item.contact(), feature).forEach(to -> send(owner, to, eventChild));
+                }
+            }
+        }).whenComplete((ignored, failure) -> logFailure(failure, "notify the contacts of", owner));
+    }
+
+    private List<Jid> interestedResources(Jid account, String feature) {
+        return sessions.sessions(account).stream().filter(ClientSession::available).map(ClientSession::jid)
+                .filter(jid -> capabilities.features(jid).contains(feature)).toList();
+    }
+
+    private void send(Jid owner, Jid to, XmlElement eventChild) {
+        XmlElement message = PubSubXml.notification(owner, to, "pep-" + ids.incrementAndGet(), eventChild);
+        try {
+            route.apply(Stanza.of(message));
+        } catch (dev.parley.xmpp.error.StanzaException e) {
+            throw new IllegalStateException("the server built an invalid notification", e);
+        }
+    }
+
+    private static void logFailure(Throwable failure, String action, Jid jid) {
+        if (failure != null) {
+            log.warn("could not {} {}: {}", action, jid, failure.getMessage());
+        }
+    }
+}
