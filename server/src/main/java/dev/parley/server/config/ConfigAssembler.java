@@ -61,7 +61,10 @@ final class ConfigAssembler {
                         values.get(CONNECTIONS_PER_IP), values.get(MAX_CONNECTIONS), values.get(VCARD_BYTES),
                         values.get(PRIVATE_XML_BYTES), values.get(ROSTER_ITEMS), values.get(OFFLINE_MESSAGES),
                         values.get(SUBSCRIPTION_REQUESTS)),
-                values.get(ADMINS));
+                values.get(ADMINS),
+                new StreamManagement(values.get(SM_ENABLED), values.get(SM_RESUME_TIMEOUT), values.get(SM_MAX_DETACHED),
+                        values.get(SM_UNACKED_QUEUE), values.get(SM_REQUEST_ACK_AFTER), values.get(SM_REQUEST_ACK_IDLE)),
+                new ClientState(values.get(CSI_ENABLED), values.get(CSI_HELD_PRESENCES)));
     }
 
     private record NamedListener(String path, Listener listener, Node node) {

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param resources    resource binding policy
  * @param limits       per-connection and per-server resource limits
  * @param admins       bare JIDs ({@code local@domain}) with administrator rights
+ * @param streamManagement stream management (XEP-0198)
+ * @param clientState  client state indication (XEP-0352)
  */
 public record ParleyConfig(List<String> domains, Path dataDir, Listeners listeners, Tls tls, Auth auth,
-                           Registration registration, Resources resources, Limits limits, List<String> admins) {
+                           Registration registration, Resources resources, Limits limits, List<String> admins,
+                           StreamManagement streamManagement, ClientState clientState) {
 
     public ParleyConfig {
         domains = List.copyOf(domains);
@@ -35,6 +38,8 @@ public record ParleyConfig(List<String> domains, Path dataDir, Listeners listene
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(limits, "limits");
         admins = List.copyOf(admins);
+        Objects.requireNonNull(streamManagement, "streamManagement");
+        Objects.requireNonNull(clientState, "clientState");
     }
 
     /** The configuration of a server started without a configuration file: every key at its documented default. */

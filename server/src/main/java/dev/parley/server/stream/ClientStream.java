@@ -1,7 +1,12 @@
 package dev.parley.server.stream;
 
 import dev.parley.server.config.StartTlsPolicy;
+import dev.parley.server.stream.sm.AckCounter;
+import dev.parley.server.stream.sm.OutboundQueue;
+import dev.parley.server.stream.sm.SmElements;
 import dev.parley.xmpp.Namespaces;
+import dev.parley.xmpp.error.StanzaError;
+import dev.parley.xmpp.error.StanzaErrorCondition;
 import dev.parley.xmpp.error.StanzaException;
 import dev.parley.xmpp.error.StreamErrorCondition;
 import dev.parley.xmpp.error.StreamErrorException;
@@ -17,12 +22,16 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
  * The state machine of one client-to-server stream (RFC 6120 §4-§7): stream headers, STARTTLS, SASL, resource binding,
  * then stanzas. It runs entirely on its connection's event loop, so it needs no locks; slow work (credential look-ups,
  * routing that touches storage) completes asynchronously and resumes on the loop.
+ *
+ * <p>Stream management (XEP-0198) and client state indication (XEP-0352) are negotiated here; their state lives in
+ * the {@link StreamSession}, which a resumed stream takes over ({@link SessionResumption}).
  */
 public final class ClientStream implements ConnectionStream {
     private static final Logger log = LoggerFactory.getLogger(ClientStream.class);
@@ -37,6 +46,9 @@ public final class ClientStream implements ConnectionStream {
     private final ServerServices services;
     private final InboundSequencer inbound;
     private final ScheduledFuture<?> authenticationDeadline;
+    /** Completes once this stream has processed everything it received: a resumption waits for it (§5). */
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    private boolean closedByClient;
     private Phase phase = Phase.NEGOTIATING;
     private String domain;
     private SaslNegotiation sasl;
@@ -85,6 +97,17 @@ public final class ClientStream implements ConnectionStream {
             authenticate(element);
         } else if (ns.equals(Namespaces.CLIENT) && Stanza.isStanza(element)) {
             stanza(element);
+        } else if (ns.equals(SmElements.NS)) {
+            streamManagement(element);
+        } else if (ns.equals(Namespaces.CSI) && phase == Phase.BOUND && services.keeper().clientStateOffered()
+                && (element.name().equals("active") || element.name().equals("inactive"))) {
+            boolean active = element.name().equals("active");
+            StreamSession current = session;
+            // XEP-0352 §5: in order with the stanzas around it.
+            inbound.submit(() -> {
+                current.clientState(active);
+                return CompletableFuture.completedFuture(null);
+            });
         } else {
             throw new StreamErrorException(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
                     "Unknown top-level element " + element.name() + " in namespace " + ns);
@@ -94,6 +117,7 @@ public final class ClientStream implements ConnectionStream {
     @Override
     public void streamClosed() {
         phase = Phase.CLOSED;
+        closedByClient = true; // XEP-0198 §7: a cleanly closed stream ends the session, no resumption
         transport.close();
     }
 
@@ -102,11 +126,22 @@ public final class ClientStream implements ConnectionStream {
         phase = Phase.CLOSED;
         authenticationDeadline.cancel(false);
         if (session != null) {
-            StreamSession ended = session;
-            services.sessions().unbind(ended);
-            // After what the client sent before it went: its unavailable presence follows its last stanzas.
-            inbound.submit(() -> services.router().sessionEnded(ended));
+            StreamSession lost = session;
+            switch (lost.connectionLost(transport, closedByClient)) {
+                case DETACH -> services.keeper().detached(lost, transport);
+                case END -> {
+                    services.sessions().unbind(lost);
+                    // After what the client sent before it went: its unavailable presence follows its last stanzas.
+                    inbound.submit(() -> services.keeper().end(lost));
+                }
+                case NONE -> {
+                }
+            }
         }
+        inbound.submit(() -> {
+            settled.complete(null);
+            return settled;
+        });
     }
 
     private XmlElement features() {
@@ -130,6 +165,12 @@ public final class ClientStream implements ConnectionStream {
             // RFC 6121 §2.6.1 roster versioning and §3.4 subscription pre-approval, both always supported.
             features.child(XmlElement.empty("ver", Namespaces.ROSTER_VERSIONING));
             features.child(XmlElement.empty("sub", Namespaces.PRESENCE_PREAPPROVAL));
+            if (services.keeper().streamManagementOffered()) {
+                features.child(SmElements.feature());
+            }
+            if (services.keeper().clientStateOffered()) {
+                features.child(SmElements.csiFeature());
+            }
         }
         return features.build();
     }
@@ -187,7 +228,7 @@ public final class ClientStream implements ConnectionStream {
         try {
             stanza = Stanza.of(element);
         } catch (StanzaException e) {
-            Stanza.errorReplyFor(element, e.error()).ifPresent(transport::send);
+            Stanza.errorReplyFor(element, e.error()).ifPresent(this::reply);
             return;
         }
         switch (phase) {
@@ -217,8 +258,8 @@ public final class ClientStream implements ConnectionStream {
                 || !iq.payload().is("bind", ResourceBinding.NS)) {
             throw new StreamErrorException(StreamErrorCondition.NOT_AUTHORIZED, "Bind a resource first");
         }
-        ResourceBinding.Result result = new ResourceBinding(services.sessions(), settings.resourceConflict())
-                .bind(iq, account, transport);
+        ResourceBinding.Result result = new ResourceBinding(services.sessions(), settings.resourceConflict(),
+                full -> services.keeper().newSession(full, transport, settled)).bind(iq, account);
         transport.send(result.reply());
         if (result.session() != null) {
             session = result.session();
@@ -235,19 +276,142 @@ public final class ClientStream implements ConnectionStream {
         Stanza stamped = from == null ? stanza.withFrom(session.jid()) : stanza;
         if (stamped instanceof Iq iq && iq.payload() != null && iq.to() == null) {
             if (iq.payload().is("session", SESSION_NS)) {
-                transport.send(iq.result(null)); // RFC 6121 Appendix E: legacy session establishment is a no-op
+                handledAtOnce(iq.result(null)); // RFC 6121 Appendix E: legacy session establishment is a no-op
                 return;
             }
             if (iq.payload().is("bind", ResourceBinding.NS)) {
-                transport.send(iq.errorReply(dev.parley.xmpp.error.StanzaError.of(
-                        dev.parley.xmpp.error.StanzaErrorCondition.NOT_ALLOWED, "A resource is already bound")));
+                handledAtOnce(iq.errorReply(StanzaError.of(StanzaErrorCondition.NOT_ALLOWED,
+                        "A resource is already bound")));
                 return;
             }
         }
-        inbound.submit(() -> services.router().fromClient(session, stamped).exceptionally(failure -> {
-            log.error("[{}] routing {} failed", session.jid(), stamped, failure);
+        StreamSession current = session;
+        boolean counted = current.streamManagement() != null;
+        // XEP-0198 §4 "handled": only once routing completed, which includes the durable writes it makes.
+        inbound.submit(() -> services.router().fromClient(current, stamped).handle((done, failure) -> {
+            if (failure != null) {
+                log.error("[{}] routing {} failed", current.jid(), stamped, failure);
+                if (counted) {
+                    // Never acknowledged, and no later stanza can be: the client resends after it reconnects.
+                    transport.executor().execute(() -> fail(StreamErrorCondition.INTERNAL_SERVER_ERROR,
+                            "A stanza could not be processed"));
+                }
+            } else if (counted) {
+                current.inboundHandled();
+            }
             return null;
         }));
+    }
+
+    /** A stanza the stream answers itself: handled, in order with the stanzas routed before it. */
+    private void handledAtOnce(XmlElement reply) {
+        StreamSession current = session;
+        boolean counted = current.streamManagement() != null;
+        inbound.submit(() -> {
+            reply(reply);
+            if (counted) {
+                current.inboundHandled();
+            }
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    /** Sends a stanza to the client: through the session once bound, so that stream management counts it. */
+    private void reply(XmlElement stanza) {
+        if (session == null) {
+            transport.send(stanza);
+            return;
+        }
+        try {
+            session.reply(Stanza.of(stanza));
+        } catch (StanzaException e) {
+            log.error("[{}] the server built an invalid reply: {}", session.jid(), e.getMessage());
+        }
+    }
+
+    private void streamManagement(XmlElement element) throws StreamErrorException {
+        switch (element.name()) {
+            case "enable" -> enable(element);
+            case "resume" -> resume(element);
+            case "r" -> {
+                if (managed()) {
+                    transport.send(session.ackAnswer());
+                }
+            }
+            case "a" -> {
+                if (managed()) {
+                    acknowledged(element);
+                }
+            }
+            default -> throw new StreamErrorException(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
+                    "Unknown stream management element " + element.name());
+        }
+    }
+
+    private boolean managed() {
+        return phase == Phase.BOUND && session.streamManagement() != null;
+    }
+
+    /** XEP-0198 §3: only after binding, only once. */
+    private void enable(XmlElement enable) {
+        if (!services.keeper().streamManagementOffered()) {
+            transport.send(SmElements.failed(StanzaErrorCondition.FEATURE_NOT_IMPLEMENTED));
+        } else if (phase != Phase.BOUND) {
+            transport.send(SmElements.failed(StanzaErrorCondition.UNEXPECTED_REQUEST));
+        } else if (session.streamManagement() != null) {
+            transport.send(SmElements.failed(StanzaErrorCondition.UNEXPECTED_REQUEST));
+            fail(StreamErrorCondition.POLICY_VIOLATION, "Stream management was enabled already");
+        } else {
+            String resume = enable.attribute("resume");
+            boolean wantsResume = "true".equals(resume) || "1".equals(resume);
+            var state = services.keeper().enable(session, wantsResume, seconds(enable.attribute("max")));
+            session.enableStreamManagement(state, SmElements.enabled(state.id(), state.resumable(),
+                    state.resumable() ? state.resumeTimeout().toSeconds() : 0));
+        }
+    }
+
+    private void acknowledged(XmlElement a) throws StreamErrorException {
+        long h;
+        try {
+            h = AckCounter.parse(a.attribute("h"));
+        } catch (IllegalArgumentException e) {
+            throw new StreamErrorException(StreamErrorCondition.INVALID_XML, e.getMessage());
+        }
+        if (session.acknowledge(h) == OutboundQueue.Ack.TOO_HIGH) {
+            long sent = session.streamManagement().outbound().sent();
+            phase = Phase.CLOSED;
+            transport.closeWithError(StreamErrorCondition.UNDEFINED_CONDITION, "You acknowledged " + h
+                    + " stanzas, but only " + sent + " were sent", SmElements.handledCountTooHigh(h, sent));
+        }
+    }
+
+    /** XEP-0198 §5: after authentication, instead of binding. */
+    private void resume(XmlElement resume) {
+        if (phase != Phase.AUTHENTICATED || !services.keeper().streamManagementOffered()) {
+            transport.send(SmElements.failed(phase == Phase.AUTHENTICATED
+                    ? StanzaErrorCondition.FEATURE_NOT_IMPLEMENTED : StanzaErrorCondition.UNEXPECTED_REQUEST));
+            return;
+        }
+        SessionResumption resumption = new SessionResumption(services.keeper(), transport, settled, account);
+        inbound.submit(() -> resumption.resume(resume).thenAccept(resumed -> {
+            if (resumed != null && phase == Phase.AUTHENTICATED) {
+                session = resumed;
+                phase = Phase.BOUND;
+                log.debug("[{}] resumed from {}", session.jid(), transport.remoteAddress());
+            } else if (resumption.fatal()) {
+                phase = Phase.CLOSED;
+            }
+        }));
+    }
+
+    /** A positive 'max' in seconds, or null when absent or not one. */
+    private static Long seconds(String max) {
+        try {
+            long value = max == null ? 0 : AckCounter.parse(max);
+            return value > 0 ? value : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void fail(StreamErrorCondition condition, String text) {
