@@ -1,8 +1,6 @@
 package dev.parley.server.stream;
 
 import dev.parley.server.config.StartTlsPolicy;
-import dev.parley.server.stream.sm.AckCounter;
-import dev.parley.server.stream.sm.OutboundQueue;
 import dev.parley.server.stream.sm.SmElements;
 import dev.parley.xmpp.Namespaces;
 import dev.parley.xmpp.error.StanzaError;
@@ -126,22 +124,32 @@ public final class ClientStream implements ConnectionStream {
         phase = Phase.CLOSED;
         authenticationDeadline.cancel(false);
         if (session != null) {
-            StreamSession lost = session;
-            switch (lost.connectionLost(transport, closedByClient)) {
-                case DETACH -> services.keeper().detached(lost, transport);
-                case END -> {
-                    services.sessions().unbind(lost);
-                    // After what the client sent before it went: its unavailable presence follows its last stanzas.
-                    inbound.submit(() -> services.keeper().end(lost));
-                }
-                case NONE -> {
-                }
-            }
+            sessionLost(session);
         }
         inbound.submit(() -> {
             settled.complete(null);
             return settled;
         });
+    }
+
+    /** This stream no longer carries {@code lost}: keep it for resumption (XEP-0198 §5) or end it. */
+    private void sessionLost(StreamSession lost) {
+        switch (lost.connectionLost(transport, closedByClient)) {
+            case DETACH -> {
+                if (!services.keeper().detached(lost, transport)) {
+                    ended(lost);
+                }
+            }
+            case END -> ended(lost);
+            case NONE -> {
+            }
+        }
+    }
+
+    private void ended(StreamSession lost) {
+        services.sessions().unbind(lost);
+        // After what the client sent before it went: its unavailable presence follows its last stanzas.
+        inbound.submit(() -> services.keeper().end(lost));
     }
 
     private XmlElement features() {
@@ -228,7 +236,12 @@ public final class ClientStream implements ConnectionStream {
         try {
             stanza = Stanza.of(element);
         } catch (StanzaException e) {
-            Stanza.errorReplyFor(element, e.error()).ifPresent(this::reply);
+            XmlElement error = Stanza.errorReplyFor(element, e.error()).orElse(null);
+            if (phase == Phase.BOUND) {
+                handledAtOnce(error); // refused is handled too (XEP-0198 §4): 'h' must not stall on it
+            } else if (error != null) {
+                transport.send(error);
+            }
             return;
         }
         switch (phase) {
@@ -303,12 +316,14 @@ public final class ClientStream implements ConnectionStream {
         }));
     }
 
-    /** A stanza the stream answers itself: handled, in order with the stanzas routed before it. */
+    /** A stanza the stream answers itself (reply null: drops): handled, in order with the stanzas before it. */
     private void handledAtOnce(XmlElement reply) {
         StreamSession current = session;
         boolean counted = current.streamManagement() != null;
         inbound.submit(() -> {
-            reply(reply);
+            if (reply != null) {
+                reply(current, reply);
+            }
             if (counted) {
                 current.inboundHandled();
             }
@@ -316,12 +331,8 @@ public final class ClientStream implements ConnectionStream {
         });
     }
 
-    /** Sends a stanza to the client: through the session once bound, so that stream management counts it. */
-    private void reply(XmlElement stanza) {
-        if (session == null) {
-            transport.send(stanza);
-            return;
-        }
+    /** Sends a stanza through the session, so that stream management counts it. */
+    private static void reply(StreamSession session, XmlElement stanza) {
         try {
             session.reply(Stanza.of(stanza));
         } catch (StanzaException e) {
@@ -330,58 +341,26 @@ public final class ClientStream implements ConnectionStream {
     }
 
     private void streamManagement(XmlElement element) throws StreamErrorException {
-        switch (element.name()) {
-            case "enable" -> enable(element);
-            case "resume" -> resume(element);
+        SmNegotiation sm = new SmNegotiation(services.keeper(), transport);
+        boolean managed = phase == Phase.BOUND && session.streamManagement() != null;
+        boolean keepOpen = switch (element.name()) {
+            case "enable" -> sm.enable(phase == Phase.BOUND ? session : null, element);
+            case "resume" -> {
+                resume(element);
+                yield true;
+            }
             case "r" -> {
-                if (managed()) {
-                    transport.send(session.ackAnswer());
+                if (managed) {
+                    sm.requested(session);
                 }
+                yield true;
             }
-            case "a" -> {
-                if (managed()) {
-                    acknowledged(element);
-                }
-            }
+            case "a" -> !managed || sm.acknowledged(session, element);
             default -> throw new StreamErrorException(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
                     "Unknown stream management element " + element.name());
-        }
-    }
-
-    private boolean managed() {
-        return phase == Phase.BOUND && session.streamManagement() != null;
-    }
-
-    /** XEP-0198 §3: only after binding, only once. */
-    private void enable(XmlElement enable) {
-        if (!services.keeper().streamManagementOffered()) {
-            transport.send(SmElements.failed(StanzaErrorCondition.FEATURE_NOT_IMPLEMENTED));
-        } else if (phase != Phase.BOUND) {
-            transport.send(SmElements.failed(StanzaErrorCondition.UNEXPECTED_REQUEST));
-        } else if (session.streamManagement() != null) {
-            transport.send(SmElements.failed(StanzaErrorCondition.UNEXPECTED_REQUEST));
-            fail(StreamErrorCondition.POLICY_VIOLATION, "Stream management was enabled already");
-        } else {
-            String resume = enable.attribute("resume");
-            boolean wantsResume = "true".equals(resume) || "1".equals(resume);
-            var state = services.keeper().enable(session, wantsResume, seconds(enable.attribute("max")));
-            session.enableStreamManagement(state, SmElements.enabled(state.id(), state.resumable(),
-                    state.resumable() ? state.resumeTimeout().toSeconds() : 0));
-        }
-    }
-
-    private void acknowledged(XmlElement a) throws StreamErrorException {
-        long h;
-        try {
-            h = AckCounter.parse(a.attribute("h"));
-        } catch (IllegalArgumentException e) {
-            throw new StreamErrorException(StreamErrorCondition.INVALID_XML, e.getMessage());
-        }
-        if (session.acknowledge(h) == OutboundQueue.Ack.TOO_HIGH) {
-            long sent = session.streamManagement().outbound().sent();
+        };
+        if (!keepOpen) {
             phase = Phase.CLOSED;
-            transport.closeWithError(StreamErrorCondition.UNDEFINED_CONDITION, "You acknowledged " + h
-                    + " stanzas, but only " + sent + " were sent", SmElements.handledCountTooHigh(h, sent));
         }
     }
 
@@ -398,20 +377,12 @@ public final class ClientStream implements ConnectionStream {
                 session = resumed;
                 phase = Phase.BOUND;
                 log.debug("[{}] resumed from {}", session.jid(), transport.remoteAddress());
+            } else if (resumed != null) {
+                sessionLost(resumed); // this stream closed or bound another resource meanwhile
             } else if (resumption.fatal()) {
                 phase = Phase.CLOSED;
             }
         }));
-    }
-
-    /** A positive 'max' in seconds, or null when absent or not one. */
-    private static Long seconds(String max) {
-        try {
-            long value = max == null ? 0 : AckCounter.parse(max);
-            return value > 0 ? value : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private void fail(StreamErrorCondition condition, String text) {

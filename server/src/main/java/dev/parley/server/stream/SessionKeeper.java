@@ -81,19 +81,15 @@ public final class SessionKeeper implements SessionEnding {
     }
 
     /**
-     * Keeps a session whose connection dropped for its resumption timeout; ends it at once when too many are kept.
-     * {@code timer} runs the timeout.
+     * Keeps a session whose connection dropped for its resumption timeout ({@code timer} runs it). False when too
+     * many sessions are kept already: the session is ending, and the caller ends it.
      */
-    void detached(StreamSession session, StreamTransport timer) {
+    boolean detached(StreamSession session, StreamTransport timer) {
         AckState state = session.streamManagement();
         Optional<ResumptionRegistry.Entry<StreamSession>> entry = resumable.detach(state.id(), session);
         if (entry.isEmpty()) {
             log.info("[{}] too many sessions wait for resumption; ending this one", session.jid());
-            if (session.endDetached()) {
-                sessions.unbind(session);
-                end(session);
-            }
-            return;
+            return !session.endDetached();
         }
         log.debug("[{}] detached; resumable for {}", session.jid(), state.resumeTimeout());
         timer.schedule(() -> {
@@ -103,6 +99,7 @@ public final class SessionKeeper implements SessionEnding {
                 end(session);
             }
         }, state.resumeTimeout());
+        return true;
     }
 
     /** The session registered under {@code previd} for {@code account}, if any, without taking it. */
