@@ -104,6 +104,19 @@ final class SmClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks for acks until 'h' reaches {@code expected} (the server answers at once with what is handled so far, and
+     * routing may still be under way) or two seconds pass; returns the last 'h'.
+     */
+    long awaitAck(long expected) throws Exception {
+        long h = requestAck();
+        for (int tries = 0; h < expected && tries < 200; tries++) {
+            Thread.sleep(10);
+            h = requestAck();
+        }
+        return h;
+    }
+
     /** Drops the TCP connection without closing the stream, as a lost network does. */
     @Override
     public void close() throws IOException {
