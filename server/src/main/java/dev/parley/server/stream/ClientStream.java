@@ -43,6 +43,7 @@ public final class ClientStream implements ConnectionStream {
     private final StreamSettings settings;
     private final ServerServices services;
     private final InboundSequencer inbound;
+    private final HandledCount handled;
     private final ScheduledFuture<?> authenticationDeadline;
     /** Completes once this stream has processed everything it received: a resumption waits for it (§5). */
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
@@ -59,6 +60,8 @@ public final class ClientStream implements ConnectionStream {
         this.settings = settings;
         this.services = services;
         this.inbound = new InboundSequencer(transport);
+        this.handled = new HandledCount(inbound,
+                () -> fail(StreamErrorCondition.INTERNAL_SERVER_ERROR, "A stanza could not be processed"));
         this.authenticationDeadline = transport.schedule(
                 () -> fail(StreamErrorCondition.CONNECTION_TIMEOUT, "Authentication took too long"),
                 settings.unauthenticatedTimeout());
@@ -238,7 +241,7 @@ public final class ClientStream implements ConnectionStream {
         } catch (StanzaException e) {
             XmlElement error = Stanza.errorReplyFor(element, e.error()).orElse(null);
             if (phase == Phase.BOUND) {
-                handledAtOnce(error); // refused is handled too (XEP-0198 §4): 'h' must not stall on it
+                handled.answered(session, error); // refused is handled too (XEP-0198 §4): 'h' must not stall
             } else if (error != null) {
                 transport.send(error);
             }
@@ -289,55 +292,18 @@ public final class ClientStream implements ConnectionStream {
         Stanza stamped = from == null ? stanza.withFrom(session.jid()) : stanza;
         if (stamped instanceof Iq iq && iq.payload() != null && iq.to() == null) {
             if (iq.payload().is("session", SESSION_NS)) {
-                handledAtOnce(iq.result(null)); // RFC 6121 Appendix E: legacy session establishment is a no-op
+                // RFC 6121 Appendix E: legacy session establishment is a no-op
+                handled.answered(session, iq.result(null));
                 return;
             }
             if (iq.payload().is("bind", ResourceBinding.NS)) {
-                handledAtOnce(iq.errorReply(StanzaError.of(StanzaErrorCondition.NOT_ALLOWED,
+                handled.answered(session, iq.errorReply(StanzaError.of(StanzaErrorCondition.NOT_ALLOWED,
                         "A resource is already bound")));
                 return;
             }
         }
         StreamSession current = session;
-        boolean counted = current.streamManagement() != null;
-        // XEP-0198 §4 "handled": only once routing completed, which includes the durable writes it makes.
-        inbound.submit(() -> services.router().fromClient(current, stamped).handle((done, failure) -> {
-            if (failure != null) {
-                log.error("[{}] routing {} failed", current.jid(), stamped, failure);
-                if (counted) {
-                    // Never acknowledged, and no later stanza can be: the client resends after it reconnects.
-                    transport.executor().execute(() -> fail(StreamErrorCondition.INTERNAL_SERVER_ERROR,
-                            "A stanza could not be processed"));
-                }
-            } else if (counted) {
-                current.inboundHandled();
-            }
-            return null;
-        }));
-    }
-
-    /** A stanza the stream answers itself (reply null: drops): handled, in order with the stanzas before it. */
-    private void handledAtOnce(XmlElement reply) {
-        StreamSession current = session;
-        boolean counted = current.streamManagement() != null;
-        inbound.submit(() -> {
-            if (reply != null) {
-                reply(current, reply);
-            }
-            if (counted) {
-                current.inboundHandled();
-            }
-            return CompletableFuture.completedFuture(null);
-        });
-    }
-
-    /** Sends a stanza through the session, so that stream management counts it. */
-    private static void reply(StreamSession session, XmlElement stanza) {
-        try {
-            session.reply(Stanza.of(stanza));
-        } catch (StanzaException e) {
-            log.error("[{}] the server built an invalid reply: {}", session.jid(), e.getMessage());
-        }
+        handled.route(current, stamped, () -> services.router().fromClient(current, stamped), transport.executor());
     }
 
     private void streamManagement(XmlElement element) throws StreamErrorException {

@@ -38,7 +38,8 @@ class ClientStateTest {
             String to = alice.fullJid;
             alice.send("<inactive xmlns='" + CSI + "'/>");
             alice.send("<iq type='get' id='sync'><ping xmlns='urn:xmpp:ping'/></iq>");
-            assertThat(describe(alice.raw.next())).as("<inactive/> is applied before what follows").isEqualTo("iq:sync");
+            assertThat(describe(alice.raw.next())).as("<inactive/> is applied before what follows")
+                    .isEqualTo("iq:sync");
             bob.send("<presence to='" + to + "'><show>away</show></presence>");
             bob.send("<presence to='" + to + "'><show>dnd</show></presence>");
             bob.send("<message type='chat' to='" + to + "' id='typing'>"

@@ -22,6 +22,12 @@ final class SmClient implements AutoCloseable {
     /** Stanzas received since stream management was enabled (the client's 'h'). */
     long received;
     final List<XmlElement> stanzas = new ArrayList<>();
+    /** Stream management elements met while reading stanzas. */
+    final List<XmlElement> nonzas = new ArrayList<>();
+    /** The server's {@code <enabled/>}, once enabled. */
+    XmlElement enabled;
+    /** The features of the authenticated stream, for a client that did not bind. */
+    XmlElement features;
 
     private SmClient(RawXmppClient raw, String user) {
         this.raw = raw;
@@ -39,8 +45,6 @@ final class SmClient implements AutoCloseable {
         client.enabled = enabled;
         return client;
     }
-
-    XmlElement enabled;
 
     static SmClient bound(TestServer server, String user, String resource) throws Exception {
         RawXmppClient raw = RawXmppClient.connect(server.c2sPort());
@@ -63,8 +67,6 @@ final class SmClient implements AutoCloseable {
         return client;
     }
 
-    XmlElement features;
-
     String smId() {
         return enabled.attribute("id");
     }
@@ -86,8 +88,6 @@ final class SmClient implements AutoCloseable {
             return element;
         }
     }
-
-    final List<XmlElement> nonzas = new ArrayList<>();
 
     /** Sends {@code <r/>} and returns the 'h' of the server's answer (stanzas before it are counted). */
     long requestAck() throws Exception {

@@ -3,21 +3,10 @@ package dev.parley.server.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.server.testing.RoutingFixture;
-import dev.parley.xmpp.error.StreamErrorCondition;
-import dev.parley.xmpp.jid.Jid;
-import dev.parley.xmpp.sasl.ChannelBinding;
 import dev.parley.xmpp.stanza.Stanza;
-import dev.parley.xmpp.xml.ParserLimits;
-import dev.parley.xmpp.xml.StreamHeader;
-import dev.parley.xmpp.xml.XmlElement;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
 
 /** The offline-delivery gate of {@link StreamSession}: held messages go out after the stored ones, in order. */
 class StreamSessionTest {
