@@ -20,6 +20,7 @@ import dev.parley.server.stream.ClientStream;
 import dev.parley.server.stream.ConnectionStream;
 import dev.parley.server.stream.StreamTransport;
 import dev.parley.server.stream.ServerServices;
+import dev.parley.server.stream.SessionKeeper;
 import dev.parley.server.stream.StreamSettings;
 import dev.parley.server.tls.ServerTls;
 import dev.parley.server.transport.ClientListener;
@@ -86,7 +87,9 @@ public final class ParleyServer implements AutoCloseable {
 
             ServerTls tls = ServerTls.create(config);
             StreamSettings settings = StreamSettings.from(config);
-            ServerServices services = new ServerServices(accounts, sessions, router, iqHandlers);
+            SessionKeeper keeper = new SessionKeeper(config.streamManagement(), config.clientState(), sessions, router,
+                    loops.workers(), Clock.systemUTC());
+            ServerServices services = new ServerServices(accounts, sessions, router, iqHandlers, keeper);
             ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connectionsPerIp(),
                     config.limits().maxConnections());
             Function<StreamTransport, ConnectionStream> clientStreams =

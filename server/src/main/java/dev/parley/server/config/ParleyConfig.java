@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param limits       per-connection and per-server resource limits
  * @param admins       bare JIDs ({@code local@domain}) with administrator rights
  * @param archive      the message archive (XEP-0313)
+ * @param streamManagement stream management (XEP-0198)
+ * @param clientState  client state indication (XEP-0352)
  */
 public record ParleyConfig(List<String> domains, Path dataDir, Listeners listeners, Tls tls, Auth auth,
                            Registration registration, Resources resources, Limits limits, List<String> admins,
-                           Archive archive) {
+                           Archive archive, StreamManagement streamManagement, ClientState clientState) {
 
     public ParleyConfig {
         domains = List.copyOf(domains);
@@ -38,6 +40,8 @@ public record ParleyConfig(List<String> domains, Path dataDir, Listeners listene
         Objects.requireNonNull(limits, "limits");
         admins = List.copyOf(admins);
         Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(streamManagement, "streamManagement");
+        Objects.requireNonNull(clientState, "clientState");
     }
 
     /** The configuration of a server started without a configuration file: every key at its documented default. */

@@ -141,9 +141,9 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     }
 
     @Override
-    public void closeWithError(StreamErrorCondition condition, String text) {
+    public void closeWithError(StreamErrorCondition condition, String text, XmlElement applicationCondition) {
         if (!inEventLoop()) {
-            ctx.executor().execute(() -> closeWithError(condition, text));
+            ctx.executor().execute(() -> closeWithError(condition, text, applicationCondition));
             return;
         }
         if (closing) {
@@ -154,7 +154,7 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
             openStream(new StreamHeader(null, null, null, null, "1.0", null));
         }
         log.debug("[{}] stream error {}: {}", remoteAddress(), condition.elementName(), text);
-        finish(writer.error(condition, text));
+        finish(writer.error(condition, text, applicationCondition));
     }
 
     @Override
