@@ -13,6 +13,7 @@ import dev.parley.server.config.Listener;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
 import dev.parley.server.routing.PendingRequests;
+import dev.parley.server.routing.RoutingServices;
 import dev.parley.server.roster.InstantMessaging;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
@@ -74,9 +75,9 @@ public final class ParleyServer implements AutoCloseable {
                     config.limits().blockListItems(), loops.workers());
             MessageArchive archive = MessageArchive.create(core.storage(), accounts, config.archive(),
                     config.dataDir(), Clock.systemUTC(), loops.workers());
-            StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts,
-                    capabilities.watching(im.presence()), im.offline(), blocking.filter(), archive, loops.workers(),
-                    serverRequests);
+            StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts, new RoutingServices(
+                    capabilities.watching(im.presence()), im.offline(), blocking.filter(), archive, serverRequests),
+                    loops.workers());
             im.registerRosterHandler(iqHandlers, router);
             blocking.registerHandler(iqHandlers, router);
             archive.registerHandlers(iqHandlers, sessions);

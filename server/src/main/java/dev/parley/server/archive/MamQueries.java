@@ -13,7 +13,6 @@ import dev.parley.xmpp.error.StanzaErrorCondition;
 import dev.parley.xmpp.forms.DataForm;
 import dev.parley.xmpp.stanza.Iq;
 import dev.parley.xmpp.xml.XmlElement;
-import io.netty.util.internal.ThreadExecutorMap;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -64,18 +63,7 @@ final class MamQueries {
         return store.query(account, parsed.query()).thenComposeAsync(page -> page.isEmpty()
                 ? IqReply.now(IqReply.error(StanzaErrorCondition.ITEM_NOT_FOUND,
                         "No message with this id is in the archive"))
-                : send(request, account, parsed, page.get()), requesterLoop());
-    }
-
-    /**
-     * The event loop this handler was called on, the requester's (IqHandler's contract). The results are handed to
-     * the session from there, so they are on the wire before the IQ result, whichever thread ends up routing that:
-     * deliveries from one thread keep their order, from two threads they need not. Off a loop (tests without a
-     * network), the continuation executor.
-     */
-    private Executor requesterLoop() {
-        Executor current = ThreadExecutorMap.currentExecutor();
-        return current != null ? current : continuations;
+                : send(request, account, parsed, page.get()), continuations);
     }
 
     CompletionStage<IqReply> metadata(IqRequest request) {

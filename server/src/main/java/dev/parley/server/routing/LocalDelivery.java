@@ -39,15 +39,15 @@ final class LocalDelivery {
     private final ArchiveHandling archive;
     private final Executor continuations;
 
-    LocalDelivery(StanzaRouter router, SessionRegistry sessions, AccountService accounts, PresenceHandling presence,
-                  OfflineHandling offline, MessageCarbons carbons, ArchiveHandling archive, Executor continuations) {
+    LocalDelivery(StanzaRouter router, SessionRegistry sessions, AccountService accounts, RoutingServices services,
+                  MessageCarbons carbons, Executor continuations) {
         this.router = router;
         this.sessions = sessions;
         this.accounts = accounts;
-        this.presence = presence;
-        this.offline = offline;
+        this.presence = services.presence();
+        this.offline = services.offline();
         this.carbons = carbons;
-        this.archive = archive;
+        this.archive = services.archive();
         this.continuations = continuations;
     }
 

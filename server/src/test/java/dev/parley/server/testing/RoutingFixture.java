@@ -9,6 +9,7 @@ import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.roster.InstantMessaging;
 import dev.parley.server.routing.IqHandlers;
 import dev.parley.server.routing.PendingRequests;
+import dev.parley.server.routing.RoutingServices;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.storage.rocksdb.RocksDbStorageProvider;
@@ -63,8 +64,9 @@ public final class RoutingFixture implements AutoCloseable {
                 Runnable::run);
         MessageArchive archive = MessageArchive.create(storage, accounts, config.archive(), directory,
                 Clock.systemUTC(), Runnable::run);
-        router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(), blocking.filter(),
-                archive, Runnable::run, serverRequests);
+        router = new StanzaRouter(sessions, iqHandlers, accounts,
+                new RoutingServices(im.presence(), im.offline(), blocking.filter(), archive, serverRequests),
+                Runnable::run);
         im.registerRosterHandler(iqHandlers, router);
         blocking.registerHandler(iqHandlers, router);
         archive.registerHandlers(iqHandlers, sessions);
