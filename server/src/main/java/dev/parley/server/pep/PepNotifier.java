@@ -77,10 +77,22 @@ final class PepNotifier implements EntityCapabilities.Listener {
                 List.of(XmlElement.builder("retract", PubSubXml.EVENT).attribute("id", itemId).build())));
     }
 
-    /** The node was deleted ({@code "delete"}) or purged ({@code "purge"}), XEP-0060 §8.4.2 and §8.5.2. */
-    void emptied(Jid owner, String node, NodeConfig config, String what) {
+    /** The node was purged (XEP-0060 §8.5.2). */
+    void purged(Jid owner, String node, NodeConfig config) {
         if (config.notifyDelete()) {
-            broadcast(owner, node, config, XmlElement.builder(what, PubSubXml.EVENT).attribute("node", node).build());
+            broadcast(owner, node, config, XmlElement.builder("purge", PubSubXml.EVENT).attribute("node", node)
+                    .build());
+        }
+    }
+
+    /**
+     * The node was deleted (XEP-0060 §8.4.2): told to its {@code audience} as it was before the deletion removed the
+     * node's subscriptions.
+     */
+    void deleted(Jid owner, String node, NodeConfig config, Set<Jid> audience) {
+        if (config.notifyDelete()) {
+            XmlElement delete = XmlElement.builder("delete", PubSubXml.EVENT).attribute("node", node).build();
+            audience.forEach(to -> send(owner, to, delete));
         }
     }
 
@@ -139,8 +151,14 @@ final class PepNotifier implements EntityCapabilities.Listener {
     }
 
     private void broadcast(Jid owner, String node, NodeConfig config, XmlElement eventChild) {
+        audience(owner, node, config).thenAccept(audience -> audience.forEach(to -> send(owner, to, eventChild)))
+                .whenComplete((ignored, failure) -> logFailure(failure, "notify the subscribers of", owner));
+    }
+
+    /** Who a notification of the node would go to now ({@link PepAudience}); none if it delivers none. */
+    CompletionStage<Set<Jid>> audience(Jid owner, String node, NodeConfig config) {
         if (!config.deliverNotifications()) {
-            return;
+            return CompletableFuture.completedFuture(Set.of());
         }
         String feature = node + NOTIFY;
         AccountId account = AccountId.of(owner);
@@ -148,11 +166,9 @@ final class PepNotifier implements EntityCapabilities.Listener {
         CompletableFuture<Map<Jid, Affiliation>> affiliations = store.affiliations(account, node)
                 .toCompletableFuture();
         CompletableFuture<List<Jid>> subscribers = store.subscribers(account, node).toCompletableFuture();
-        CompletableFuture.allOf(contacts, affiliations, subscribers).thenRunAsync(() -> PepAudience.of(owner, config,
-                        contacts.join().items(), affiliations.join(), subscribers.join(),
-                        jid -> interestedResources(jid, feature), hosted).forEach(to -> send(owner, to, eventChild)),
-                continuations).whenComplete((ignored, failure) -> logFailure(failure, "notify the subscribers of",
-                owner));
+        return CompletableFuture.allOf(contacts, affiliations, subscribers).thenApplyAsync(loaded -> PepAudience.of(
+                owner, config, contacts.join().items(), affiliations.join(), subscribers.join(),
+                jid -> interestedResources(jid, feature), hosted), continuations);
     }
 
     private List<Jid> interestedResources(Jid account, String feature) {

@@ -59,12 +59,15 @@ final class PubSubOwnerHandler {
                         config -> IqReply.now(IqReply.result(PubSubXml.pubsub(PubSubXml.OWNER,
                                 XmlElement.builder("configure", PubSubXml.OWNER).attribute("node", node)
                                         .child(config.form(nodes.maxItemsLimit()).toElement()).build()))));
-                case "delete" -> set ? order.run(owner, node, () -> nodes.existing(owner, node, config -> nodes
-                        .store().deleteNode(AccountId.of(owner), node).thenApplyAsync(deleted -> emptied(owner, node,
-                                config, deleted, "delete"), nodes.continuations()))) : wrongType();
+                case "delete" -> set ? order.run(owner, node, () -> delete(owner, node)) : wrongType();
                 case "purge" -> set ? nodes.existing(owner, node, config -> nodes.store()
-                        .purge(AccountId.of(owner), node).thenApplyAsync(purged -> emptied(owner, node, config,
-                                purged, "purge"), nodes.continuations())) : wrongType();
+                        .purge(AccountId.of(owner), node).thenApplyAsync(purged -> {
+                            if (!purged) {
+                                return IqReply.error(StanzaErrorCondition.ITEM_NOT_FOUND);
+                            }
+                            notifier.purged(owner, node, config);
+                            return IqReply.empty();
+                        }, nodes.continuations())) : wrongType();
                 case "subscriptions" -> set ? membership.modifySubscriptions(owner, node, element)
                         : membership.subscriptions(owner, node);
                 case "affiliations" -> set ? membership.modifyAffiliations(owner, node, element)
@@ -100,12 +103,16 @@ final class PubSubOwnerHandler {
         }));
     }
 
-    private IqReply emptied(Jid owner, String node, NodeConfig config, boolean done, String what) {
-        if (!done) {
-            return IqReply.error(StanzaErrorCondition.ITEM_NOT_FOUND);
-        }
-        notifier.emptied(owner, node, config, what);
-        return IqReply.empty();
+    /** §8.4: the audience is taken before the node's subscriptions go with it. */
+    private CompletionStage<IqReply> delete(Jid owner, String node) {
+        return nodes.existing(owner, node, config -> notifier.audience(owner, node, config).thenCompose(audience ->
+                nodes.store().deleteNode(AccountId.of(owner), node).thenApplyAsync(deleted -> {
+                    if (!deleted) {
+                        return IqReply.error(StanzaErrorCondition.ITEM_NOT_FOUND);
+                    }
+                    notifier.deleted(owner, node, config, audience);
+                    return IqReply.empty();
+                }, nodes.continuations())));
     }
 
     private static CompletionStage<IqReply> wrongType() {

@@ -238,6 +238,11 @@ class PepSubscriptionTest {
             assertThat(errorCondition(pubsub(bob, "set", alice.bareJid(), OWNER, "<affiliations node='" + NOTE
                     + "'><affiliation jid='" + bob.bareJid() + "' affiliation='none'/></affiliations>")))
                     .isEqualTo("forbidden");
+
+            assertThat(pubsub(alice, "set", alice.bareJid(), OWNER, "<delete node='" + NOTE + "'/>")
+                    .attribute("type")).isEqualTo("result");
+            assertThat(nextEvent(carol, alice.bareJid()).child("delete", PepClients.EVENT).orElseThrow()
+                    .attribute("node")).as("the subscriber hears of the deletion").isEqualTo(NOTE);
         }
     }
 
