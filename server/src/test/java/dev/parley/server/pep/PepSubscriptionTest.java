@@ -277,9 +277,12 @@ class PepSubscriptionTest {
                 }
             }
 
-            String form = result(first.request("<iq type='get' id='cfg'><pubsub xmlns='" + OWNER + "'><configure "
-                    + "node='" + node + "'/></pubsub></iq>")).toString();
-            String access = form.contains("<value>open</value>") ? "open" : "whitelist";
+            XmlElement form = result(first.request("<iq type='get' id='cfg'><pubsub xmlns='" + OWNER + "'><configure "
+                    + "node='" + node + "'/></pubsub></iq>")).child("configure", OWNER).orElseThrow()
+                    .child("x", "jabber:x:data").orElseThrow();
+            String access = form.elements("field", "jabber:x:data")
+                    .filter(field -> "pubsub#access_model".equals(field.attribute("var"))).findFirst().orElseThrow()
+                    .childText("value", "jabber:x:data").orElseThrow();
             List<String> published = new ArrayList<>();
             replies.forEach((id, reply) -> {
                 if ("result".equals(reply.attribute("type"))) {
