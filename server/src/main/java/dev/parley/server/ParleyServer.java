@@ -81,8 +81,8 @@ public final class ParleyServer implements AutoCloseable {
             im.registerRosterHandler(iqHandlers, router);
             blocking.registerHandler(iqHandlers, router);
             archive.registerHandlers(iqHandlers, sessions);
-            ServerModuleContext context = new ServerModuleContext(config, accounts, sessions, core.storage(),
-                    adminCommands, iqHandlers, router, serverRequests, capabilities);
+            ServerModuleContext context = new ServerModuleContext(config, core, sessions, iqHandlers, router,
+                    serverRequests, capabilities, loops.workers());
             context.presenceAuthorization(im.presenceAuthorization());
             startModules(context);
 

@@ -6,7 +6,6 @@ import dev.parley.server.api.XmppModule;
 import dev.parley.server.config.Limits;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * Personal Eventing Protocol (XEP-0163): every account is a virtual pubsub service (XEP-0060) at its bare JID, on which
@@ -44,10 +43,7 @@ public final class PepModule implements XmppModule {
     @Override
     public void start(ModuleContext context) {
         Limits limits = context.config().limits();
-        // ModuleContext offers modules no executor of their own: the common pool (what the storage SPI's "...Async
-        // variants" default to) runs continuations, so that storage threads only hand results over. PEP's
-        // continuations never block.
-        Executor continuations = ForkJoinPool.commonPool();
+        Executor continuations = context.continuations();
         PepNodes nodes = new PepNodes(context.storage().pubSub(), limits.pepItemBytes(), limits.pepMaxItems(),
                 limits.pepNodes(), MAX_SUBSCRIPTIONS, MAX_AFFILIATIONS, continuations);
         PepAccess access = new PepAccess(context::presenceAuthorization, context.storage().roster(), nodes.store(),
