@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code inFlight} appends are outstanding at all times ({@link ClosedLoop}), standing for that many streams each
  * waiting for its message to be stored. {@code durable=true} is the server's store; {@code durable=false} is the same
- * store, the same directory on the same disk and the same writer, opened with {@link RocksDbSettings#syncWrites} off,
+ * store code and writer, on the same disk, opened with {@link RocksDbSettings#syncWrites} off,
  * so that the only difference is the fsync of each batch. The score is completed appends per second.
  */
 @State(Scope.Thread)
