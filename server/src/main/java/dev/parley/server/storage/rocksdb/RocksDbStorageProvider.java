@@ -126,7 +126,7 @@ public final class RocksDbStorageProvider implements StorageProvider {
             handles.forEach(resources::push);
             resources.push(() -> flushMemtables(db, handles));
             GroupCommitWriter writer = push(resources, GroupCommitWriter.start(db, "parley-storage-writer",
-                    settings.writeQueueCapacity(), settings.maxBatchSize()));
+                    settings.writeQueueCapacity(), settings.maxBatchSize(), settings.syncWrites()));
             ReadExecutor reads = push(resources,
                     new ReadExecutor("parley-storage-read-", settings.readThreads(), settings.readQueueCapacity()));
             AccountStore accounts = new RocksDbAccountStore(db, handles.get(names.indexOf(ACCOUNTS)),
