@@ -56,6 +56,11 @@ public final class PepModule implements XmppModule {
         PubSubOwnerHandler owner = new PubSubOwnerHandler(nodes, notifier, order);
         context.iqHandler(IqScope.ACCOUNT, "pubsub", PubSubXml.NS, pubsub::handle, FEATURES);
         context.iqHandler(IqScope.ACCOUNT, "pubsub", PubSubXml.OWNER, owner::handle, PubSubXml.OWNER);
+        // The server's own disco#info lists them too, as ejabberd and Prosody do: some clients (Smack's OMEMO, OpenPGP
+        // secret-key backup) look for PEP support on the server's JID rather than on the account's.
+        for (String feature : FEATURES) {
+            context.feature(IqScope.SERVER, feature);
+        }
         context.accountDisco(new PepDisco(nodes, access));
         context.entityCapabilities().addListener(notifier);
     }
