@@ -3,6 +3,7 @@ package dev.parley.server.blocking;
 import dev.parley.server.api.storage.AccountId;
 import dev.parley.server.api.storage.RosterItem;
 import dev.parley.server.api.storage.RosterStore;
+import dev.parley.server.roster.Presences;
 import dev.parley.server.routing.Effect;
 import dev.parley.server.session.ClientSession;
 import dev.parley.server.session.SessionRegistry;
@@ -46,7 +47,7 @@ final class BlockPresence {
                     effects.addAll(fromAvailable(user, contact, Presence.Type.UNAVAILABLE));
                 } else if (wasBlocked && !isBlocked) {
                     if (item.subscription().from()) {
-                        effects.addAll(currentPresence(user, contact));
+                        effects.addAll(Presences.currentPresence(sessions, user, contact));
                     }
                     if (item.subscription().to()) {
                         effects.addAll(fromAvailable(user, contact, Presence.Type.PROBE));
@@ -55,17 +56,6 @@ final class BlockPresence {
             }
             return effects;
         }, continuations);
-    }
-
-    private List<Effect> currentPresence(Jid user, Jid contact) {
-        List<Effect> effects = new ArrayList<>();
-        for (ClientSession session : sessions.sessions(user)) {
-            Presence current = session.presence().current();
-            if (current != null) {
-                effects.add(Effect.route(current.withFrom(session.jid()).withTo(contact)));
-            }
-        }
-        return effects;
     }
 
     /** A presence of {@code type} from each of the user's available resources to the contact. */

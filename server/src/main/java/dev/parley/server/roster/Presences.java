@@ -194,4 +194,16 @@ public final class Presences implements PresenceHandling {
     private static <T> CompletionStage<T> done(T value) {
         return CompletableFuture.completedFuture(value);
     }
+
+    /** The current presence of each of the user's available resources, addressed to the contact. */
+    public static List<Effect> currentPresence(SessionRegistry sessions, Jid user, Jid contact) {
+        List<Effect> effects = new ArrayList<>();
+        for (ClientSession session : sessions.sessions(user)) {
+            Presence current = session.presence().current();
+            if (current != null) {
+                effects.add(Effect.route(current.withFrom(session.jid()).withTo(contact)));
+            }
+        }
+        return effects;
+    }
 }

@@ -91,7 +91,7 @@ final class Subscriptions {
             effects.add(Effect.route(stamped));
         }
         if (transition.forward() && stamped.type() == Presence.Type.SUBSCRIBED) {
-            effects.addAll(currentPresence(user, contact)); // §3.1.5
+            effects.addAll(Presences.currentPresence(sessions, user, contact)); // §3.1.5
         }
         if (transition.forward() && stamped.type() == Presence.Type.UNSUBSCRIBED && before.subscription().from()) {
             effects.addAll(unavailable(user, contact)); // §3.2.2
@@ -152,7 +152,7 @@ final class Subscriptions {
                 && before.preApprovable()) {
             effects.addAll(roster.pushes(user, applied));
             effects.add(Effect.route(subscription(Presence.Type.SUBSCRIBED, user, contact)));
-            effects.addAll(currentPresence(user, contact));
+            effects.addAll(Presences.currentPresence(sessions, user, contact));
             return effects;
         }
         if (!SubscriptionTable.inbound(type, before).forward()) {
@@ -185,18 +185,6 @@ final class Subscriptions {
         }
         if (removed.subscription().from()) {
             effects.addAll(unavailable(user, removed.contact()));
-        }
-        return effects;
-    }
-
-    /** The current presence of each of the user's available resources, for the contact. */
-    private List<Effect> currentPresence(Jid user, Jid contact) {
-        List<Effect> effects = new ArrayList<>();
-        for (ClientSession session : sessions.sessions(user)) {
-            Presence current = session.presence().current();
-            if (current != null) {
-                effects.add(Effect.route(current.withFrom(session.jid()).withTo(contact)));
-            }
         }
         return effects;
     }

@@ -1,6 +1,6 @@
 package dev.parley.server.blocking;
 
-import static dev.parley.server.blocking.BlockingClient.errorCondition;
+import static dev.parley.server.testing.Iqs.errorCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.server.ParleyServer;

@@ -2,7 +2,7 @@ package dev.parley.server.blocking;
 
 import static dev.parley.server.blocking.BlockingClient.BLOCKING;
 import static dev.parley.server.blocking.BlockingClient.ERRORS;
-import static dev.parley.server.blocking.BlockingClient.errorCondition;
+import static dev.parley.server.testing.Iqs.errorCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.server.api.storage.AccountId;
@@ -85,7 +85,7 @@ class BlockingTest {
         }
     }
 
-    private static void assertBlocked(XmlElement refused) {
+    private static void assertBlocked(XmlElement refused) throws Exception {
         assertThat(refused.attribute("type")).isEqualTo("error");
         assertThat(errorCondition(refused)).isEqualTo("not-acceptable");
         assertThat(refused.child("error", "jabber:client").orElseThrow().child("blocked", ERRORS)).isPresent();

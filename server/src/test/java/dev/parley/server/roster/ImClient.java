@@ -77,9 +77,6 @@ final class ImClient implements AutoCloseable {
         return raw.drain(300);
     }
 
-    static String errorCondition(XmlElement stanza) {
-        return stanza.child("error", "jabber:client").orElseThrow().firstChild(STANZAS).orElseThrow().name();
-    }
 
     @Override
     public void close() throws Exception {

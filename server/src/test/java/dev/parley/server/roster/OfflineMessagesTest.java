@@ -2,6 +2,7 @@ package dev.parley.server.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.server.testing.Iqs;
 import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.xml.XmlElement;
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +71,7 @@ class OfflineMessagesTest {
     void aFullQueueAndNoStoreHintsBounceWithServiceUnavailable() throws Exception {
         try (ImClient alice = ImClient.online(server, "alice", "quota")) {
             message(alice, "carol@localhost", "hint", "<body>secret</body><no-store xmlns='urn:xmpp:hints'/>");
-            assertThat(ImClient.errorCondition(alice.next(e -> "hint".equals(e.attribute("id")))))
+            assertThat(Iqs.errorCondition(alice.next(e -> "hint".equals(e.attribute("id")))))
                     .isEqualTo("service-unavailable");
             for (int i = 1; i <= 3; i++) {
                 message(alice, "carol@localhost", "q" + i, "<body>" + i + "</body>");
@@ -79,7 +80,7 @@ class OfflineMessagesTest {
                     + "<store xmlns='urn:xmpp:hints'/>");
             XmlElement refused = alice.next(e -> "stored-state".equals(e.attribute("id")));
             assertThat(refused.attribute("type")).isEqualTo("error");
-            assertThat(ImClient.errorCondition(refused)).isEqualTo("service-unavailable");
+            assertThat(Iqs.errorCondition(refused)).isEqualTo("service-unavailable");
         }
         try (ImClient carol = ImClient.online(server, "carol", "pc")) {
             for (String id : List.of("q1", "q2", "q3")) {

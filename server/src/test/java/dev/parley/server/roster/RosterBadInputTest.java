@@ -2,6 +2,7 @@ package dev.parley.server.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.server.testing.Iqs;
 import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.xml.XmlElement;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +58,7 @@ class RosterBadInputTest {
                     + item.replace("LONG", "x".repeat(RosterXml.MAX_TEXT + 1)) + "</query>");
 
             assertThat(reply.attribute("type")).isEqualTo("error");
-            assertThat(ImClient.errorCondition(reply)).as(what).isEqualTo(condition);
+            assertThat(Iqs.errorCondition(reply)).as(what).isEqualTo(condition);
             assertThat(alice.roster()).isEqualTo(before);
         }
     }
@@ -75,8 +76,8 @@ class RosterBadInputTest {
             bob.send("<presence to='c5@localhost' type='subscribe'/>");
             XmlElement refusedRequest = bob.next(e -> e.name().equals("presence") && "error".equals(e.attribute("type")));
 
-            assertThat(ImClient.errorCondition(refused)).isEqualTo("policy-violation");
-            assertThat(ImClient.errorCondition(refusedRequest)).isEqualTo("policy-violation");
+            assertThat(Iqs.errorCondition(refused)).isEqualTo("policy-violation");
+            assertThat(Iqs.errorCondition(refusedRequest)).isEqualTo("policy-violation");
             assertThat(bob.roster()).isEqualTo(before);
             assertThat(bob.iq("set", "<query xmlns='jabber:iq:roster'><item jid='c1@localhost' name='One'/></query>")
                     .attribute("type")).isEqualTo("result");
@@ -96,7 +97,7 @@ class RosterBadInputTest {
             XmlElement refused = carol.next(e -> "flood".equals(e.attribute("id")));
 
             assertThat(refused.attribute("type")).isEqualTo("error");
-            assertThat(ImClient.errorCondition(refused)).isEqualTo("policy-violation");
+            assertThat(Iqs.errorCondition(refused)).isEqualTo("policy-violation");
             assertThat(refused.child("error", "jabber:client").orElseThrow().attribute("type")).isEqualTo("wait");
             assertThat(carol.roster()).isEqualTo(before);
             try (ImClient alice = ImClient.online(server, "alice", "flooded")) {
@@ -109,7 +110,7 @@ class RosterBadInputTest {
     void anotherAccountsRosterIsForbidden() throws Exception {
         try (ImClient erin = ImClient.login(server, "erin", "nosy")) {
             erin.send("<iq type='get' id='nosy' to='bob@localhost'><query xmlns='jabber:iq:roster'/></iq>");
-            assertThat(ImClient.errorCondition(erin.next(e -> "nosy".equals(e.attribute("id"))))).isEqualTo("forbidden");
+            assertThat(Iqs.errorCondition(erin.next(e -> "nosy".equals(e.attribute("id"))))).isEqualTo("forbidden");
         }
     }
 

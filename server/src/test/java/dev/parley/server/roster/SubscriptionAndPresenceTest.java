@@ -2,6 +2,7 @@ package dev.parley.server.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.server.testing.Iqs;
 import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.xml.XmlElement;
 import org.junit.jupiter.api.AfterAll;
@@ -136,7 +137,7 @@ class SubscriptionAndPresenceTest {
 
             XmlElement again = gina.iq("set", "<query xmlns='jabber:iq:roster'><item jid='hank@localhost' "
                     + "subscription='remove'/></query>");
-            assertThat(ImClient.errorCondition(again)).isEqualTo("item-not-found");
+            assertThat(Iqs.errorCondition(again)).isEqualTo("item-not-found");
         }
     }
 
