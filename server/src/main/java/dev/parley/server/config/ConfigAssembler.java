@@ -62,7 +62,7 @@ final class ConfigAssembler {
                         values.get(PRIVATE_XML_BYTES), values.get(ROSTER_ITEMS), values.get(OFFLINE_MESSAGES),
                         values.get(SUBSCRIPTION_REQUESTS), values.get(BLOCK_LIST_ITEMS), values.get(PEP_ITEM_BYTES),
                         values.get(PEP_MAX_ITEMS), values.get(PEP_NODES)),
-                values.get(ADMINS));
+                values.get(ADMINS), new Muc(values.get(MUC_ENABLED), values.get(MUC_SUBDOMAIN)));
     }
 
     private record NamedListener(String path, Listener listener, Node node) {

@@ -156,6 +156,11 @@ final class ConfigSchema {
     static final Setting<Integer> PEP_NODES = Setting.of("limits.pep-nodes", new IntRange(1, 100_000, ""), 100,
             "Most PEP nodes one account may have; creating another is refused with <policy-violation/>.");
 
+    static final Setting<Boolean> MUC_ENABLED = Setting.of("muc.enabled", BOOLEAN, true,
+            "Host a multi-user chat service (XEP-0045) at <muc.subdomain>.<domain> for every hosted domain.");
+    static final Setting<String> MUC_SUBDOMAIN = Setting.of("muc.subdomain", new DomainName(), "conference",
+            "What is put in front of each hosted domain to name its chat service (conference.example.com).");
+
     static final Setting<List<String>> ADMINS = Setting.of("admins", new ListType<>(new BareJid(), false), List.of(),
             "Bare JIDs (local@domain, at a hosted domain) with administrator rights.");
 
@@ -171,6 +176,7 @@ final class ConfigSchema {
             UNAUTHENTICATED_TIMEOUT, CONNECTIONS_PER_IP, MAX_CONNECTIONS, VCARD_BYTES, PRIVATE_XML_BYTES,
             ROSTER_ITEMS, OFFLINE_MESSAGES, SUBSCRIPTION_REQUESTS, BLOCK_LIST_ITEMS, PEP_ITEM_BYTES, PEP_MAX_ITEMS,
             PEP_NODES,
+            MUC_ENABLED, MUC_SUBDOMAIN,
             ADMINS);
 
     /** What each section is for, shown above it in the example file. */
@@ -186,6 +192,7 @@ final class ConfigSchema {
         sections.put("auth", "Authentication (SASL, RFC 6120 §6).");
         sections.put("registration", "Account registration.");
         sections.put("resources", "Resource binding (RFC 6120 §7).");
+        sections.put("muc", "Multi-user chat (XEP-0045).");
         sections.put("limits", "Resource limits: stream limits are enforced while parsing (RFC 6120 §13.12), connection "
                 + "limits per address, storage limits when data is stored.");
         return Collections.unmodifiableMap(sections);

@@ -19,6 +19,9 @@ public interface StorageProvider extends AutoCloseable {
     /** Pubsub nodes and items per account (XEP-0163 PEP). */
     PubSubStore pubSub();
 
+    /** Persistent multi-user chat rooms (XEP-0045). */
+    MucStore muc();
+
     /**
      * Completes the writes already submitted, makes them durable, and releases every resource (threads, files, locks).
      * Calls made after close complete exceptionally with {@link StorageException}. Calling close again does nothing.

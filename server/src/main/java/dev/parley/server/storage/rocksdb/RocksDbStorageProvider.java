@@ -2,6 +2,7 @@ package dev.parley.server.storage.rocksdb;
 
 import dev.parley.server.api.storage.AccountStore;
 import dev.parley.server.api.storage.KeyValueStore;
+import dev.parley.server.api.storage.MucStore;
 import dev.parley.server.api.storage.OfflineStore;
 import dev.parley.server.api.storage.PubSubStore;
 import dev.parley.server.api.storage.RosterStore;
@@ -48,7 +49,8 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private static final String ROSTER = "roster";
     private static final String OFFLINE = "offline";
     private static final String PUBSUB = "pubsub";
-    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, KEY_VALUES, ROSTER, OFFLINE, PUBSUB);
+    private static final String MUC = "muc";
+    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, KEY_VALUES, ROSTER, OFFLINE, PUBSUB, MUC);
 
     private final Path directory;
     private final Deque<AutoCloseable> resources;
@@ -60,12 +62,13 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private final RosterStore roster;
     private final OfflineStore offline;
     private final PubSubStore pubSub;
+    private final MucStore muc;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RocksDbStorageProvider(Path directory, Deque<AutoCloseable> resources, Statistics statistics,
                                    GroupCommitWriter writer, ReadExecutor reads, AccountStore accounts,
                                    KeyValueStore keyValues, RosterStore roster, OfflineStore offline,
-                                   PubSubStore pubSub) {
+                                   PubSubStore pubSub, MucStore muc) {
         this.directory = directory;
         this.resources = resources;
         this.statistics = statistics;
@@ -76,6 +79,7 @@ public final class RocksDbStorageProvider implements StorageProvider {
         this.roster = roster;
         this.offline = offline;
         this.pubSub = pubSub;
+        this.muc = muc;
     }
 
     public static RocksDbStorageProvider open(Path directory) {
@@ -132,9 +136,10 @@ public final class RocksDbStorageProvider implements StorageProvider {
             RosterStore roster = new RocksDbRosterStore(db, handles.get(names.indexOf(ROSTER)), writer, reads);
             OfflineStore offline = new RocksDbOfflineStore(db, handles.get(names.indexOf(OFFLINE)), writer, reads);
             PubSubStore pubSub = new RocksDbPubSubStore(db, handles.get(names.indexOf(PUBSUB)), writer, reads);
+            MucStore muc = new RocksDbMucStore(db, handles.get(names.indexOf(MUC)), writer, reads);
             log.info("opened data directory {}", real);
             return new RocksDbStorageProvider(real, resources, statistics, writer, reads, accounts, keyValues, roster,
-                    offline, pubSub);
+                    offline, pubSub, muc);
         } catch (RocksDBException | RuntimeException e) {
             StorageException failure = e instanceof StorageException storage ? storage
                     : new StorageException("cannot open the data directory " + real + ": " + e.getMessage(), e);
@@ -174,6 +179,11 @@ public final class RocksDbStorageProvider implements StorageProvider {
     @Override
     public PubSubStore pubSub() {
         return pubSub;
+    }
+
+    @Override
+    public MucStore muc() {
+        return muc;
     }
 
     /** A RocksDB statistics counter, for metrics and tests. */
