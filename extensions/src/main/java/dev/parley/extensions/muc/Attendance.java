@@ -33,7 +33,7 @@ final class Attendance {
             }
             return;
         }
-        if (presence.type() != null) {
+        if (presence.type() != Presence.Type.AVAILABLE) {
             return; // subscription requests and probes have no meaning for a room
         }
         if (current == null) {

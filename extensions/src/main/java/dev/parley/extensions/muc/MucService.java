@@ -98,7 +98,7 @@ final class MucService implements StanzaHandler {
     }
 
     private static boolean createsRoom(Stanza stanza) {
-        return stanza instanceof Presence presence && presence.type() == null && !presence.to().isBare();
+        return stanza instanceof Presence presence && presence.type() == Presence.Type.AVAILABLE && !presence.to().isBare();
     }
 
     private void dispatch(Room room, Stanza stanza, Outbox out, boolean created) {
@@ -106,7 +106,7 @@ final class MucService implements StanzaHandler {
         switch (stanza) {
             case Presence presence when toOccupant -> attendance.presence(room, presence, out, created);
             case Presence presence -> {
-                if (presence.type() == null) {
+                if (presence.type() == Presence.Type.AVAILABLE) {
                     out.add(presence.errorReply(StanzaError.of(StanzaErrorCondition.JID_MALFORMED))); // §7.2.1: no nick
                 }
             }
