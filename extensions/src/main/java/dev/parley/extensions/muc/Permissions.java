@@ -67,17 +67,16 @@ final class Permissions {
      */
     static StanzaErrorCondition roleChange(Role actorRole, Affiliation actor, Role targetRole, Affiliation target,
                                            Role newRole) {
-        boolean moderatorChange = newRole == Role.MODERATOR || targetRole == Role.MODERATOR;
-        Action action = moderatorChange && newRole != Role.NONE ? Action.SET_MODERATOR
-                : newRole == Role.NONE ? Action.KICK : Action.SET_VOICE;
-        boolean allowed = action == Action.SET_MODERATOR ? actor.atLeast(Affiliation.ADMIN)
-                : actorRole == Role.MODERATOR;
-        if (!allowed) {
+        if (actorRole != Role.MODERATOR) {
             return StanzaErrorCondition.FORBIDDEN;
         }
         boolean demotion = newRole.compareTo(targetRole) < 0;
         if (demotion && target.atLeast(Affiliation.ADMIN) && !(actor == Affiliation.OWNER && target == Affiliation.ADMIN)) {
             return StanzaErrorCondition.NOT_ALLOWED;
+        }
+        boolean moderatorChange = newRole == Role.MODERATOR || (targetRole == Role.MODERATOR && newRole != Role.NONE);
+        if (moderatorChange && !allows(Action.SET_MODERATOR, actorRole, actor, RoomConfig.defaults())) {
+            return StanzaErrorCondition.FORBIDDEN;
         }
         return null;
     }
