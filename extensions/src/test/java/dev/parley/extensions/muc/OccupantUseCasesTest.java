@@ -118,4 +118,18 @@ class OccupantUseCasesTest {
             assertThat(gone.attribute("type")).isEqualTo("unavailable");
         }
     }
+
+    @Test
+    void leavingALockedRoomDestroysItAndEnteringAgainCreatesItAfresh() throws Exception {
+        try (MucClient alice = MucClient.login(server)) {
+            String room = room("again");
+            alice.join(room, "alice", "");
+            alice.send("<presence to='" + room + "/alice' type='unavailable'/>");
+            XmlElement left = alice.next("presence", room + "/alice");
+            assertThat(left.attribute("type")).isEqualTo("unavailable");
+            assertThat(hasStatus(left, 110)).as("§7.14").isTrue();
+            XmlElement again = alice.join(room, "alice", "");
+            assertThat(hasStatus(again, 201)).isTrue();
+        }
+    }
 }
