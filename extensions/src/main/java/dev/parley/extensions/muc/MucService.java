@@ -92,7 +92,7 @@ final class MucService implements StanzaHandler {
                 }
                 dispatch(room, stanza, out, created);
                 afterChange(room, out);
-                return route(out.stanzas());
+                return room.sendAfterPrevious(() -> route(out.stanzas()));
             }
         }
     }
@@ -196,19 +196,22 @@ final class MucService implements StanzaHandler {
     }
 
     /**
-     * Routes the room's stanzas in order. Each is handed to the router before the next, on this thread, so recipients
-     * get them in the room's order. (Serialised per recipient JID for now; a shared-bytes fan-out belongs here.)
+     * Routes the room's stanzas one after the other: each only once the router has handled the previous one (a route
+     * may wait for a block list or a store), so every recipient gets them in the room's order. Serialised once per
+     * recipient JID for now; a shared-bytes fan-out belongs here.
      */
     private CompletionStage<Void> route(List<XmlElement> stanzas) {
-        CompletableFuture<?>[] routed = new CompletableFuture<?>[stanzas.size()];
-        for (int i = 0; i < stanzas.size(); i++) {
-            try {
-                routed[i] = context.route(Stanza.of(stanzas.get(i))).toCompletableFuture();
-            } catch (StanzaException e) {
-                log.error("the chat service built an invalid stanza: {}", e.getMessage());
-                routed[i] = CompletableFuture.completedFuture(null);
-            }
+        CompletionStage<Void> routed = CompletableFuture.completedFuture(null);
+        for (XmlElement element : stanzas) {
+            routed = routed.thenCompose(ignored -> {
+                try {
+                    return context.route(Stanza.of(element));
+                } catch (StanzaException e) {
+                    log.error("the chat service built an invalid stanza: {}", e.getMessage());
+                    return CompletableFuture.completedFuture(null);
+                }
+            });
         }
-        return CompletableFuture.allOf(routed);
+        return routed;
     }
 }

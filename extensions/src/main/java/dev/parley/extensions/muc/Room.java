@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The state of one XEP-0045 room: configuration, affiliations (§5.2), occupants by nickname (§7), subject (§8.1),
@@ -26,6 +29,8 @@ final class Room {
     private String subjectFrom;
     private boolean locked;
     private boolean destroyed;
+    /** Completes when everything the room sent so far has been routed; the next batch waits for it. */
+    private CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
 
     Room(Jid jid, RoomConfig config, boolean locked) {
         this.jid = jid.bare();
@@ -55,6 +60,17 @@ final class Room {
 
     Jid jid() {
         return jid;
+    }
+
+    /**
+     * Sends a batch once the previous batches are routed, so two stanzas handled one after the other reach every
+     * recipient in that order (the room's order, XEP-0045 §7.4). A failed batch does not hold up the next.
+     */
+    CompletionStage<Void> sendAfterPrevious(Supplier<CompletionStage<Void>> batch) {
+        CompletableFuture<Void> next = sent.handle((ignored, failure) -> null)
+                .thenCompose(ignored -> batch.get()).toCompletableFuture();
+        sent = next;
+        return next;
     }
 
     Jid occupantJid(String nick) {
