@@ -132,4 +132,29 @@ class OccupantUseCasesTest {
             assertThat(hasStatus(again, 201)).isTrue();
         }
     }
+
+    @Test
+    void twoResourcesOfOneUserShareOneNickname() throws Exception {
+        try (MucClient alice = MucClient.login(server); MucClient bob = MucClient.login(server)) {
+            String room = room("sessions");
+            alice.createInstant(room, "alice");
+            bob.join(room, "bob", "");
+            alice.next("presence", room + "/bob");
+            String user = bob.bare().substring(0, bob.bare().indexOf('@'));
+            try (MucClient bobPhone = new MucClient(dev.parley.server.testing.XmppSession.login(server, user,
+                    TestServer.passwordOf(user), "phone"))) {
+                bobPhone.send("<presence/>");
+                XmlElement self = bobPhone.join(room, "bob", "");
+                assertThat(hasStatus(self, 110)).isTrue();
+                assertThat(alice.drain(300)).as("one occupant: no second arrival").isEmpty();
+                alice.send("<message to='" + room + "' type='groupchat'><body>both</body></message>");
+                assertThat(bob.next("message", room + "/alice").toString()).contains("both");
+                assertThat(bobPhone.next("message", room + "/alice").toString()).contains("both");
+                bobPhone.send("<presence to='" + room + "/bob' type='unavailable'/>");
+                assertThat(bobPhone.next("presence", room + "/bob").attribute("type")).isEqualTo("unavailable");
+                assertThat(alice.drain(300)).as("bob is still there from his other resource")
+                        .noneMatch(stanza -> stanza.name().equals("presence"));
+            }
+        }
+    }
 }
