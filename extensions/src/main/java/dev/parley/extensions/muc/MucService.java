@@ -64,6 +64,16 @@ final class MucService implements StanzaHandler {
 
     @Override
     public CompletionStage<Void> handle(Stanza stanza) {
+        try {
+            return handleChecked(stanza);
+        } catch (RuntimeException e) {
+            // A bug must not take the sender's routing down with it; the sender learns that the room failed.
+            log.error("the chat service failed on a {} to {}", stanza.element().name(), stanza.to(), e);
+            return refuse(stanza, StanzaErrorCondition.INTERNAL_SERVER_ERROR);
+        }
+    }
+
+    private CompletionStage<Void> handleChecked(Stanza stanza) {
         Jid to = stanza.to();
         if (to.local() == null) {
             return route(serviceStanza(stanza));

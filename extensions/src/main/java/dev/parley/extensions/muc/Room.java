@@ -102,6 +102,14 @@ final class Room {
         occupants.clear();
     }
 
+    /** Most bare JIDs one room keeps an affiliation for; more are refused with policy-violation. */
+    static final int MAX_AFFILIATIONS = 10_000;
+
+    /** Whether {@code user} may get a new affiliation without the room exceeding {@link #MAX_AFFILIATIONS}. */
+    boolean hasRoomForAffiliation(Jid user) {
+        return affiliations.containsKey(user.bare()) || affiliations.size() < MAX_AFFILIATIONS;
+    }
+
     Affiliation affiliation(Jid user) {
         return affiliations.getOrDefault(user.bare(), Affiliation.NONE);
     }

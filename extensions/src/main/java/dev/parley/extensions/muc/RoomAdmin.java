@@ -102,6 +102,9 @@ final class RoomAdmin {
                 } else {
                     Affiliation current = room.affiliation(user.get());
                     refusal = Permissions.affiliationChange(actorAffiliation, current, affiliation);
+                    if (refusal == null && affiliation != Affiliation.NONE && !room.hasRoomForAffiliation(user.get())) {
+                        refusal = StanzaErrorCondition.POLICY_VIOLATION;
+                    }
                     if (refusal == null && current == Affiliation.OWNER && affiliation != Affiliation.OWNER) {
                         owners.remove(user.get());
                         if (owners.isEmpty()) {

@@ -37,7 +37,8 @@ final class RoomInvitations {
         }
         for (XmlElement invite : invites) {
             Jid invitee = Jid.parse(invite.attribute("to"));
-            if (room.config().membersOnly() && room.affiliation(invitee) == Affiliation.NONE) {
+            if (room.config().membersOnly() && room.affiliation(invitee) == Affiliation.NONE
+                    && room.hasRoomForAffiliation(invitee)) {
                 // §7.8.2: inviting to a members-only room makes the invitee a member.
                 room.affiliation(invitee, Affiliation.MEMBER);
                 out.stateChanged();

@@ -61,6 +61,12 @@ final class RoomOwner {
             out.add(iq.errorReply(StanzaError.of(StanzaErrorCondition.BAD_REQUEST, e.getMessage())));
             return;
         }
+        int listed = (submission.owners() == null ? 0 : submission.owners().size())
+                + (submission.admins() == null ? 0 : submission.admins().size());
+        if (listed > Room.MAX_AFFILIATIONS) {
+            out.add(iq.errorReply(StanzaError.of(StanzaErrorCondition.POLICY_VIOLATION)));
+            return;
+        }
         if (submission.owners() != null && submission.owners().isEmpty()) {
             out.add(iq.errorReply(StanzaError.of(StanzaErrorCondition.CONFLICT, "a room keeps at least one owner")));
             return;
