@@ -188,6 +188,7 @@ final class Attendance {
             occupant.leave(from);
             return;
         }
+        occupant.presence(from, presence.element().elements("status", MucXml.CLIENT).toList());
         OccupantPresence.broadcast(room, out, occupant, item, false, List.of(), List.of(), null);
         occupant.leave(from);
         room.remove(occupant);

@@ -101,9 +101,9 @@ final class OccupantPresence {
         }
         statuses.stream().distinct().sorted().forEach(code -> x.child(MucXml.status(code)));
         List<XmlNode> children = new ArrayList<>();
-        if (available) {
-            children.addAll(about.presence());
-        }
+        // Unavailable presence keeps only the leaving occupant's status text (§7.14).
+        about.presence().stream().filter(child -> available || child.is("status", MucXml.CLIENT))
+                .forEach(children::add);
         children.add(x.build());
         children.add(MucXml.occupantId(about.occupantId()));
         return XmlElement.builder("presence", MucXml.CLIENT).attribute("from", from.toString())
