@@ -10,7 +10,6 @@ import dev.parley.xmpp.sasl.StoredCredential;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,15 +27,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The embedded store's write path, which the archive will share: {@link AccountStore#create} on a
+ * The embedded store's write path, which the archive shares: {@link AccountStore#create} on a
  * {@link RocksDbStorageProvider}, i.e. encoding, a check-and-write task on the group-commit writer, and a synced
- * WAL write before the stage completes. Until there is an archive, creating accounts is the durable append.
+ * WAL write before the stage completes ({@link ArchiveAppendBenchmark} measures the archive's own append).
  *
- * <p>{@code inFlight} writes are outstanding at all times (a closed loop: each completed write is replaced by a new
- * one), standing for that many sessions waiting on the store at once; group commit turns them into fewer fsyncs. The
- * score is completed writes per second. {@code medium=disk} is durable; {@code medium=tmpfs} runs the same code on a
- * file system where fsync costs nothing (see {@link StoreDirectory}), which is the no-durability comparison: Parley
- * has no switch to write without syncing. {@link RawRocksDbWriteBenchmark} gives RocksDB's own floor.
+ * <p>{@code inFlight} writes are outstanding at all times ({@link ClosedLoop}), standing for that many sessions
+ * waiting on the store at once; group commit turns them into fewer fsyncs. The score is completed writes per second.
+ * {@code medium=disk} is durable; {@code medium=tmpfs} runs the same code on a file system where fsync costs nothing
+ * (see {@link StoreDirectory}). {@link RawRocksDbWriteBenchmark} gives RocksDB's own floor.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -53,12 +51,12 @@ public class AccountWriteBenchmark {
     @Param({"disk", "tmpfs"})
     public String medium;
 
-    private final ArrayDeque<CompletableFuture<Boolean>> window = new ArrayDeque<>();
     private final Instant created = Instant.now();
     private StoreDirectory directory;
     private RocksDbStorageProvider provider;
     private AccountStore accounts;
     private StoredCredential credential;
+    private ClosedLoop<Boolean> writes;
     private long next;
 
     @Setup(Level.Trial)
@@ -67,19 +65,17 @@ public class AccountWriteBenchmark {
         directory = StoreDirectory.create(medium);
         provider = RocksDbStorageProvider.open(directory.path(), RocksDbSettings.defaults());
         accounts = provider.accounts();
+        writes = new ClosedLoop<>(inFlight, this::submit);
     }
 
     @Setup(Level.Iteration)
     public void fillWindow() {
-        while (window.size() < inFlight) {
-            window.add(submit());
-        }
+        writes.fill();
     }
 
     @Benchmark
     public boolean createAccount() {
-        boolean stored = window.poll().join();
-        window.add(submit());
+        boolean stored = writes.next();
         if (!stored) {
             throw new IllegalStateException("a new account was refused as existing");
         }
@@ -88,9 +84,7 @@ public class AccountWriteBenchmark {
 
     @TearDown(Level.Iteration)
     public void drainWindow() {
-        while (!window.isEmpty()) {
-            window.poll().join();
-        }
+        writes.drain();
     }
 
     @TearDown(Level.Trial)

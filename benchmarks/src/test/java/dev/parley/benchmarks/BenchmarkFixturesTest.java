@@ -3,6 +3,7 @@ package dev.parley.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.server.api.storage.AccountId;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlWriter;
@@ -111,6 +112,43 @@ class BenchmarkFixturesTest {
         benchmark.drainWindow();
         benchmark.close();
         assertThat(directory).doesNotExist();
+    }
+
+    @Test
+    void archiveAppendsAreStoredInEveryRecipientsArchiveWithOrWithoutSync() throws Exception {
+        for (boolean durable : new boolean[] {true, false}) {
+            ArchiveAppendBenchmark benchmark = new ArchiveAppendBenchmark();
+            benchmark.inFlight = 16;
+            benchmark.durable = durable;
+            benchmark.open();
+            Path directory = benchmark.storeDirectory();
+            benchmark.fillWindow();
+            long highestId = 0;
+            for (int i = 0; i < 2 * ArchiveAppendBenchmark.RECIPIENTS; i++) { // every recipient's archive, twice
+                highestId = Math.max(highestId, benchmark.append());
+            }
+            benchmark.drainWindow();
+            assertThat(highestId).isEqualTo(2);
+            AccountId first = new AccountId(AccountWriteBenchmark.DOMAIN, "user0");
+            // The window's last 16 appends went to user0..user15 a third time.
+            assertThat(benchmark.archive().bounds(first).toCompletableFuture().join())
+                    .hasValueSatisfying(bounds -> assertThat(bounds.lastId()).isEqualTo(3));
+            benchmark.close();
+            assertThat(directory).doesNotExist();
+        }
+    }
+
+    @Test
+    void archivedMessagesAreChatMessagesOfAboutThreeHundredBytesFromTheSender() throws Exception {
+        List<XmlElement> messages = ArchiveAppendBenchmark.messages();
+        assertThat(messages).hasSize(StanzaCorpus.STANZAS).allSatisfy(message -> {
+            assertThat(message.attribute("from")).isEqualTo(ArchiveAppendBenchmark.SENDER.toString());
+            assertThat(message.attribute("type")).isEqualTo("chat");
+        });
+        double averageBytes = messages.stream()
+                .mapToInt(message -> XmlWriter.toBytes(message, StanzaCorpus.CONTENT_NAMESPACE).length)
+                .average().orElseThrow();
+        assertThat(averageBytes).isBetween(300.0, 360.0);
     }
 
     @Test

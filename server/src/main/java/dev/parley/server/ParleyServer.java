@@ -5,6 +5,7 @@ import dev.parley.server.admin.http.AdminHttpServer;
 import dev.parley.server.api.EntityCapabilities;
 import dev.parley.server.api.XmppModule;
 import dev.parley.server.api.storage.StorageProvider;
+import dev.parley.server.archive.MessageArchive;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.blocking.Blocking;
 import dev.parley.server.caps.CapsService;
@@ -12,6 +13,7 @@ import dev.parley.server.config.Listener;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
 import dev.parley.server.routing.PendingRequests;
+import dev.parley.server.routing.RoutingServices;
 import dev.parley.server.roster.InstantMessaging;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
@@ -19,6 +21,7 @@ import dev.parley.server.stream.ClientStream;
 import dev.parley.server.stream.ConnectionStream;
 import dev.parley.server.stream.StreamTransport;
 import dev.parley.server.stream.ServerServices;
+import dev.parley.server.stream.SessionKeeper;
 import dev.parley.server.stream.StreamSettings;
 import dev.parley.server.tls.ServerTls;
 import dev.parley.server.transport.ClientListener;
@@ -70,19 +73,24 @@ public final class ParleyServer implements AutoCloseable {
                     CapsService.CACHE_CAPACITY);
             Blocking blocking = Blocking.create(core.storage(), sessions, accounts::isHosted,
                     config.limits().blockListItems(), loops.workers());
-            StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts,
-                    capabilities.watching(im.presence()), im.offline(), blocking.filter(), loops.workers(),
-                    serverRequests);
+            MessageArchive archive = MessageArchive.create(core.storage(), accounts, config.archive(),
+                    config.dataDir(), Clock.systemUTC(), loops.workers());
+            StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts, new RoutingServices(
+                    capabilities.watching(im.presence()), im.offline(), blocking.filter(), archive, serverRequests),
+                    loops.workers());
             im.registerRosterHandler(iqHandlers, router);
             blocking.registerHandler(iqHandlers, router);
-            ServerModuleContext context = new ServerModuleContext(config, accounts, sessions, core.storage(),
-                    adminCommands, iqHandlers, router, serverRequests, capabilities);
+            archive.registerHandlers(iqHandlers, sessions);
+            ServerModuleContext context = new ServerModuleContext(config, core, sessions, iqHandlers, router,
+                    serverRequests, capabilities, loops.workers());
             context.presenceAuthorization(im.presenceAuthorization());
             startModules(context);
 
             ServerTls tls = ServerTls.create(config);
             StreamSettings settings = StreamSettings.from(config);
-            ServerServices services = new ServerServices(accounts, sessions, router, iqHandlers);
+            SessionKeeper keeper = new SessionKeeper(config.streamManagement(), config.clientState(), sessions, router,
+                    loops.workers(), Clock.systemUTC());
+            ServerServices services = new ServerServices(accounts, sessions, router, iqHandlers, keeper);
             ConnectionLimiter limiter = new ConnectionLimiter(config.limits().connectionsPerIp(),
                     config.limits().maxConnections());
             Function<StreamTransport, ConnectionStream> clientStreams =

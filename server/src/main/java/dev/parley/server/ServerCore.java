@@ -39,7 +39,7 @@ public final class ServerCore implements AutoCloseable {
                     return t;
                 });
         this.accounts = new AccountService(storage.accounts(),
-                List.of(storage.keyValues(), storage.roster(), storage.offline(), storage.pubSub()),
+                List.of(storage.keyValues(), storage.roster(), storage.offline(), storage.pubSub(), storage.archive()),
                 Set.copyOf(config.domains()), config.auth().scramIterations(), cryptoExecutor, Clock.systemUTC());
         this.adminCommands = new AdminCommands();
         UserCommands.registerAll(adminCommands, accounts, sessions, config.registration().minPasswordLength());

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@link ModuleContext} every module of one server gets. */
@@ -39,22 +40,28 @@ final class ServerModuleContext implements ModuleContext {
     private final StanzaRouter router;
     private final PendingRequests serverRequests;
     private final EntityCapabilities capabilities;
+    private final Executor continuations;
     private final List<AccountDisco> accountDiscos = new CopyOnWriteArrayList<>();
     private final AtomicReference<PresenceAuthorization> presenceAuthorization =
             new AtomicReference<>(PresenceAuthorization.SELF_ONLY);
 
-    ServerModuleContext(ParleyConfig config, AccountService accounts, SessionRegistry sessions, StorageProvider storage,
-                        AdminCommands adminCommands, IqHandlers iqHandlers, StanzaRouter router,
-                        PendingRequests serverRequests, EntityCapabilities capabilities) {
+    /**
+     * @param core          the node's store, accounts and admin commands
+     * @param continuations where modules' work resumes after storage calls (the event loops)
+     */
+    ServerModuleContext(ParleyConfig config, ServerCore core, SessionRegistry sessions, IqHandlers iqHandlers,
+                        StanzaRouter router, PendingRequests serverRequests, EntityCapabilities capabilities,
+                        Executor continuations) {
         this.config = config;
-        this.accounts = accounts;
+        this.accounts = core.accounts();
         this.sessions = sessions;
-        this.storage = storage;
-        this.adminCommands = adminCommands;
+        this.storage = core.storage();
+        this.adminCommands = core.adminCommands();
         this.iqHandlers = iqHandlers;
         this.router = router;
         this.serverRequests = serverRequests;
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.continuations = Objects.requireNonNull(continuations, "continuations");
     }
 
     @Override
@@ -75,6 +82,11 @@ final class ServerModuleContext implements ModuleContext {
     @Override
     public StorageProvider storage() {
         return storage;
+    }
+
+    @Override
+    public Executor continuations() {
+        return continuations;
     }
 
     @Override

@@ -1,15 +1,44 @@
 package dev.parley.server;
 
+import dev.parley.server.api.EntityCapabilities;
+import dev.parley.server.api.PresenceAuthorization;
+import dev.parley.server.config.ConfigLoader;
+import dev.parley.server.config.ParleyConfig;
+import dev.parley.server.session.SessionRegistry;
+import dev.parley.xmpp.jid.Jid;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.server.api.PresenceAuthorization;
-import dev.parley.xmpp.jid.Jid;
-import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Test;
-
 class ServerModuleContextTest {
     private static final Jid ALICE = Jid.parse("alice@example.com");
+
+    @TempDir
+    Path dataDir;
+    private ServerCore core;
+
+    @BeforeEach
+    void openCore() throws Exception {
+        ParleyConfig config = ConfigLoader.parse("domains: [example.com]\ndata-dir: " + dataDir + "\n", "test", dataDir);
+        core = ServerCore.open(config, new SessionRegistry());
+    }
+
+    @AfterEach
+    void closeCore() {
+        core.close();
+    }
+
+    private ServerModuleContext context() {
+        return new ServerModuleContext(null, core, null, null, null, null, EntityCapabilities.NONE, Runnable::run);
+    }
 
     private static boolean allowed(PresenceAuthorization authorization, String requester) {
         return authorization.maySeePresence(Jid.parse(requester), ALICE).toCompletableFuture().join();
@@ -17,8 +46,7 @@ class ServerModuleContextTest {
 
     @Test
     void untilTheRosterInstallsItsOwnAnAccountSeesOnlyItsOwnPresence() {
-        ServerModuleContext context = new ServerModuleContext(null, null, null, null, null, null, null, null,
-                dev.parley.server.api.EntityCapabilities.NONE);
+        ServerModuleContext context = context();
 
         assertThat(context.presenceAuthorization()).isSameAs(PresenceAuthorization.SELF_ONLY);
         assertThat(allowed(context.presenceAuthorization(), "alice@example.com/phone")).isTrue();
@@ -29,8 +57,7 @@ class ServerModuleContextTest {
 
     @Test
     void oneAuthorizationCanBeInstalledOnce() {
-        ServerModuleContext context = new ServerModuleContext(null, null, null, null, null, null, null, null,
-                dev.parley.server.api.EntityCapabilities.NONE);
+        ServerModuleContext context = context();
         PresenceAuthorization everyone = (requester, account) -> CompletableFuture.completedFuture(true);
 
         context.presenceAuthorization(everyone);

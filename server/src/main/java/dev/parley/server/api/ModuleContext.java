@@ -14,8 +14,14 @@ public interface ModuleContext {
 
     SessionRegistry sessions();
 
-    /** The node's store; handlers use its stages' {@code ...Async} variants for work beyond a hand-off. */
+    /** The node's store; handlers continue after its stages on {@link #continuations()}. */
     StorageProvider storage();
+
+    /**
+     * Where a module's work resumes after a storage or cluster call completes (the event loops): the store's own threads
+     * only hand results over. Work run here must not block.
+     */
+    java.util.concurrent.Executor continuations();
 
     /** Who may see an account's presence; asked at each use, as the roster module installs its own. */
     PresenceAuthorization presenceAuthorization();

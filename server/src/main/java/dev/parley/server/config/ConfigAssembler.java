@@ -62,7 +62,12 @@ final class ConfigAssembler {
                         values.get(PRIVATE_XML_BYTES), values.get(ROSTER_ITEMS), values.get(OFFLINE_MESSAGES),
                         values.get(SUBSCRIPTION_REQUESTS), values.get(BLOCK_LIST_ITEMS), values.get(PEP_ITEM_BYTES),
                         values.get(PEP_MAX_ITEMS), values.get(PEP_NODES)),
-                values.get(ADMINS), new Muc(values.get(MUC_ENABLED), values.get(MUC_SUBDOMAIN)));
+                values.get(ADMINS),
+                new Archive(values.get(ARCHIVE_MAX_PAGE_SIZE), values.get(ARCHIVE_DEDUPE_WINDOW)),
+                new StreamManagement(values.get(SM_ENABLED), values.get(SM_RESUME_TIMEOUT), values.get(SM_MAX_DETACHED),
+                        values.get(SM_UNACKED_QUEUE), values.get(SM_REQUEST_ACK_AFTER), values.get(SM_REQUEST_ACK_IDLE)),
+                new ClientState(values.get(CSI_ENABLED), values.get(CSI_HELD_PRESENCES)),
+                new Muc(values.get(MUC_ENABLED), values.get(MUC_SUBDOMAIN)));
     }
 
     private record NamedListener(String path, Listener listener, Node node) {

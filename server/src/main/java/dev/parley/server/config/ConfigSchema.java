@@ -155,6 +155,16 @@ final class ConfigSchema {
             "Most items one PEP node keeps: the value of pubsub#max_items 'max' and the largest number accepted.");
     static final Setting<Integer> PEP_NODES = Setting.of("limits.pep-nodes", new IntRange(1, 100_000, ""), 100,
             "Most PEP nodes one account may have; creating another is refused with <policy-violation/>.");
+    static final Setting<Integer> ARCHIVE_MAX_PAGE_SIZE = Setting.of("archive.max-page-size",
+            new IntRange(1, 10_000, ""), 250, "Most messages one archive query (XEP-0313) returns. A client asking "
+                    + "for more, or for no limit, gets pages of this size, each saying whether more follow (XEP-0313 "
+                    + "§4.2 lets a server cap pages).");
+    static final Setting<Duration> ARCHIVE_DEDUPE_WINDOW = Setting.of("archive.dedupe-window",
+            new DurationRange(Duration.ZERO, Duration.ofHours(24)), Duration.ofMinutes(10),
+            "How long the origin-id (XEP-0359) of a message an account sent is remembered: a message from the same "
+                    + "account with the same origin-id within this time is acknowledged but neither delivered nor "
+                    + "archived again, so a client resending after a lost connection causes no duplicates. Each "
+                    + "account remembers at most its 1000 latest origin-ids. 0s turns this off.");
 
     static final Setting<Boolean> MUC_ENABLED = Setting.of("muc.enabled", BOOLEAN, true,
             "Host a multi-user chat service (XEP-0045) at <muc.subdomain>.<domain> for every hosted domain.");
@@ -163,6 +173,33 @@ final class ConfigSchema {
 
     static final Setting<List<String>> ADMINS = Setting.of("admins", new ListType<>(new BareJid(), false), List.of(),
             "Bare JIDs (local@domain, at a hosted domain) with administrator rights.");
+
+    static final Setting<Boolean> SM_ENABLED = Setting.of("stream-management.enabled", BOOLEAN, true,
+            "Offer stream management (XEP-0198): acknowledgements and resumption of dropped sessions.");
+    static final Setting<Duration> SM_RESUME_TIMEOUT = Setting.of("stream-management.resume-timeout",
+            new DurationRange(Duration.ofSeconds(1), Duration.ofHours(24)), Duration.ofMinutes(5),
+            "How long a session whose connection dropped waits for the client to resume it; a client may ask for "
+                    + "less. When it expires, unacknowledged messages go to another resource, to offline storage or "
+                    + "back to the sender as an error.");
+    static final Setting<Integer> SM_MAX_DETACHED = Setting.of("stream-management.max-detached",
+            new IntRange(0, 10_000_000, "0 = no resumption"), 10_000,
+            "Most sessions waiting for resumption at once; past it a dropped session ends at once.");
+    static final Setting<Integer> SM_UNACKED_QUEUE = Setting.of("stream-management.unacked-queue",
+            new IntRange(10, 1_000_000, ""), 1000, "Most stanzas sent to one client and not yet acknowledged. A "
+                    + "client that lets more pile up loses its stream with <policy-violation/>; the stanzas are "
+                    + "routed again as when a session ends.");
+    static final Setting<Integer> SM_REQUEST_ACK_AFTER = Setting.of("stream-management.request-ack-after",
+            new IntRange(1, 1_000_000, ""), 5, "The server asks for an acknowledgement (<r/>) after this many "
+                    + "unacknowledged stanzas.");
+    static final Setting<Duration> SM_REQUEST_ACK_IDLE = Setting.of("stream-management.request-ack-idle",
+            new DurationRange(Duration.ofMillis(100), Duration.ofHours(1)), Duration.ofSeconds(30),
+            "The server asks for an acknowledgement this long after sending a stanza that is not acknowledged yet.");
+    static final Setting<Boolean> CSI_ENABLED = Setting.of("csi.enabled", BOOLEAN, true,
+            "Offer client state indication (XEP-0352): while a client is inactive, presence updates are held "
+                    + "(the latest per contact resource) and chat-state-only messages dropped.");
+    static final Setting<Integer> CSI_HELD_PRESENCES = Setting.of("csi.held-presences",
+            new IntRange(1, 1_000_000, ""), 1000, "Most presence updates held for one inactive client; one more "
+                    + "sends those held.");
 
     /** Every top-level setting, in the order the reference shows them. */
     static final List<Setting<?>> ALL = List.of(DOMAINS, DATA_DIR,
@@ -175,7 +212,9 @@ final class ConfigSchema {
             STANZA_BYTES, STANZA_BYTES_UNAUTHENTICATED, DEPTH, DEPTH_UNAUTHENTICATED, ATTRIBUTES,
             UNAUTHENTICATED_TIMEOUT, CONNECTIONS_PER_IP, MAX_CONNECTIONS, VCARD_BYTES, PRIVATE_XML_BYTES,
             ROSTER_ITEMS, OFFLINE_MESSAGES, SUBSCRIPTION_REQUESTS, BLOCK_LIST_ITEMS, PEP_ITEM_BYTES, PEP_MAX_ITEMS,
-            PEP_NODES,
+            PEP_NODES, ARCHIVE_MAX_PAGE_SIZE, ARCHIVE_DEDUPE_WINDOW,
+            SM_ENABLED, SM_RESUME_TIMEOUT, SM_MAX_DETACHED, SM_UNACKED_QUEUE, SM_REQUEST_ACK_AFTER, SM_REQUEST_ACK_IDLE,
+            CSI_ENABLED, CSI_HELD_PRESENCES,
             MUC_ENABLED, MUC_SUBDOMAIN,
             ADMINS);
 
@@ -192,6 +231,9 @@ final class ConfigSchema {
         sections.put("auth", "Authentication (SASL, RFC 6120 §6).");
         sections.put("registration", "Account registration.");
         sections.put("resources", "Resource binding (RFC 6120 §7).");
+        sections.put("archive", "The message archive (XEP-0313).");
+        sections.put("stream-management", "Stream management (XEP-0198).");
+        sections.put("csi", "Client state indication (XEP-0352).");
         sections.put("muc", "Multi-user chat (XEP-0045).");
         sections.put("limits", "Resource limits: stream limits are enforced while parsing (RFC 6120 §13.12), connection "
                 + "limits per address, storage limits when data is stored.");

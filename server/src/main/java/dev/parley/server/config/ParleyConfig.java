@@ -18,11 +18,14 @@ import java.util.Objects;
  * @param resources    resource binding policy
  * @param limits       per-connection and per-server resource limits
  * @param admins       bare JIDs ({@code local@domain}) with administrator rights
- * @param muc          the multi-user chat service
+ * @param archive      the message archive (XEP-0313)
+ * @param streamManagement stream management (XEP-0198)
+ * @param clientState  client state indication (XEP-0352)
+ * @param muc          the multi-user chat service (XEP-0045)
  */
 public record ParleyConfig(List<String> domains, Path dataDir, Listeners listeners, Tls tls, Auth auth,
                            Registration registration, Resources resources, Limits limits, List<String> admins,
-                           Muc muc) {
+                           Archive archive, StreamManagement streamManagement, ClientState clientState, Muc muc) {
 
     public ParleyConfig {
         domains = List.copyOf(domains);
@@ -37,13 +40,10 @@ public record ParleyConfig(List<String> domains, Path dataDir, Listeners listene
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(limits, "limits");
         admins = List.copyOf(admins);
+        Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(streamManagement, "streamManagement");
+        Objects.requireNonNull(clientState, "clientState");
         Objects.requireNonNull(muc, "muc");
-    }
-
-    /** A configuration with the chat service at its defaults. */
-    public ParleyConfig(List<String> domains, Path dataDir, Listeners listeners, Tls tls, Auth auth,
-                        Registration registration, Resources resources, Limits limits, List<String> admins) {
-        this(domains, dataDir, listeners, tls, auth, registration, resources, limits, admins, Muc.DEFAULTS);
     }
 
     /** The configuration of a server started without a configuration file: every key at its documented default. */

@@ -119,8 +119,15 @@ public final class OfflineMessages implements OfflineHandling {
         }, continuations);
     }
 
-    /** The stored message with {@code <delay xmlns='urn:xmpp:delay' from='domain' stamp='...'/>} (XEP-0203 §3). */
+    /**
+     * The stored message with {@code <delay xmlns='urn:xmpp:delay' from='domain' stamp='...'/>} (XEP-0203 §3). A message
+     * that carries a delay already (one re-routed after its session ended unacknowledged, XEP-0198) keeps it: it
+     * tells the earlier, truer time, and XEP-0203 allows one delay per entity that held the stanza.
+     */
     private static Stanza delayed(OfflineMessage stored, String domain) {
+        if (stored.stanza().child("delay", Namespaces.DELAY).isPresent()) {
+            return Effect.generated(stored.stanza());
+        }
         XmlElement delay = XmlElement.builder("delay", Namespaces.DELAY).attribute("from", domain)
                 .attribute("stamp", STAMP.format(stored.stored())).build();
         return Effect.generated(stored.stanza().withChild(delay));

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The access models a PEP node may have (XEP-0060 §4.5; XEP-0163 §9 requires presence, the default, and open, roster
- * and whitelist). "authorize" is not offered: PEP subscriptions are implicit, so there is no one to authorize.
+ * and whitelist). "authorize" is not offered: subscriptions pending the owner's approval are not supported.
  */
 public enum AccessModel {
     /** Anyone may retrieve items. */
@@ -14,7 +14,7 @@ public enum AccessModel {
     PRESENCE,
     /** Contacts in one of the node's allowed roster groups. */
     ROSTER,
-    /** The owner only: affiliations cannot be managed yet, so the whitelist holds the owner alone (XEP-0223). */
+    /** The owner and the node's members; with no members, the owner alone (XEP-0223 private storage). */
     WHITELIST;
 
     public String wireName() {

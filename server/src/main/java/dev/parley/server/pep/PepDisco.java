@@ -35,11 +35,11 @@ final class PepDisco implements AccountDisco {
 
     @Override
     public CompletionStage<List<XmlElement>> items(Jid requester, Jid account) {
-        return nodes.store().nodes(AccountId.of(account)).thenCompose(all -> {
+        return nodes.store().nodes(AccountId.of(account)).thenComposeAsync(all -> {
             List<CompletableFuture<Optional<XmlElement>>> visible = new ArrayList<>();
             for (PubSubNode node : all) {
                 NodeConfig config = NodeConfig.of(node, nodes.maxItemsLimit());
-                visible.add(access.check(requester, account, config).thenApply(refused -> refused.isPresent()
+                visible.add(access.check(requester, account, node.name(), config).thenApply(refused -> refused.isPresent()
                         ? Optional.<XmlElement>empty()
                         : Optional.of(XmlElement.builder("item", DiscoModule.ITEMS).attribute("jid", account.toString())
                         .attribute("node", node.name()).attribute("name", config.title()).build()))
@@ -47,7 +47,7 @@ final class PepDisco implements AccountDisco {
             }
             return CompletableFuture.allOf(visible.toArray(CompletableFuture[]::new)).thenApply(done -> visible
                     .stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
-        });
+        }, nodes.continuations());
     }
 
     @Override
@@ -57,7 +57,7 @@ final class PepDisco implements AccountDisco {
         }
         return nodes.config(account, node).thenCompose(config -> config.isEmpty()
                 ? CompletableFuture.completedFuture(Optional.<List<XmlElement>>empty())
-                : access.check(requester, account, config.get()).thenApply(refused -> refused.isPresent()
+                : access.check(requester, account, node, config.get()).thenApply(refused -> refused.isPresent()
                 ? Optional.empty()
                 : Optional.of(List.of(DiscoModule.identity("pubsub", "leaf", config.get().title()),
                 DiscoModule.feature(PubSubXml.NS)))));

@@ -8,16 +8,19 @@ import dev.parley.xmpp.jid.Jid;
 
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
  * The PEP nodes of accounts as the handlers use them: the store, their configurations read from it, and the limits
- * (largest item, most items per node, most nodes per account) from the server's configuration.
+ * (largest item, most items per node, most nodes per account, most subscriptions and affiliations per node).
+ * Work after a storage call resumes on {@code continuations}, never on the store's own threads.
  */
-record PepNodes(PubSubStore store, int itemBytes, int maxItemsLimit, int maxNodes) {
+record PepNodes(PubSubStore store, int itemBytes, int maxItemsLimit, int maxNodes, int maxSubscriptions,
+                int maxAffiliations, Executor continuations) {
     CompletionStage<Optional<NodeConfig>> config(Jid owner, String node) {
-        return store.node(AccountId.of(owner), node).thenApply(found -> found
-                .map(stored -> NodeConfig.of(stored, maxItemsLimit)));
+        return store.node(AccountId.of(owner), node).thenApplyAsync(found -> found
+                .map(stored -> NodeConfig.of(stored, maxItemsLimit)), continuations);
     }
 
     /** Runs {@code action} on the node's configuration; {@code item-not-found} when there is no such node. */

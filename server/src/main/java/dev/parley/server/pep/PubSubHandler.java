@@ -22,17 +22,23 @@ import java.util.function.Supplier;
 /**
  * The publisher and subscriber use cases of XEP-0060 that PEP (XEP-0163) needs, on the account's bare JID: publish
  * with auto-create and publish-options (§7.1), retract (§7.2), create with configuration (§8.1), item retrieval
- * (§6.5). Only the owner publishes, retracts and creates; retrieval follows the node's access model.
+ * (§6.5), and through {@link PubSubSubscriber} subscribe, unsubscribe and an entity's subscriptions and affiliations.
+ * Only the owner publishes, retracts and creates; retrieval follows the node's access model. A publish checks its
+ * preconditions and writes in one {@link NodeOrder} step, so two publishes to a node cannot interleave between them.
  */
 final class PubSubHandler {
     private final PepNodes nodes;
     private final PepAccess access;
     private final PepNotifier notifier;
+    private final PubSubSubscriber subscriber;
+    private final NodeOrder order;
 
-    PubSubHandler(PepNodes nodes, PepAccess access, PepNotifier notifier) {
+    PubSubHandler(PepNodes nodes, PepAccess access, PepNotifier notifier, NodeOrder order) {
         this.nodes = nodes;
         this.access = access;
         this.notifier = notifier;
+        this.subscriber = new PubSubSubscriber(nodes, access, notifier);
+        this.order = order;
     }
 
     CompletionStage<IqReply> handle(IqRequest request) {
@@ -49,9 +55,11 @@ final class PubSubHandler {
             case "retract" -> set ? owner(request, () -> retract(request.target(), element)) : wrongType();
             case "create" -> set ? owner(request, () -> create(request.target(), element, pubsub)) : wrongType();
             case "items" -> set ? wrongType() : items(request, element);
-            case "subscribe", "unsubscribe", "options" -> PubSubXml.unsupported("subscribe");
-            case "subscriptions" -> PubSubXml.unsupported("retrieve-subscriptions");
-            case "affiliations" -> PubSubXml.unsupported("retrieve-affiliations");
+            case "subscribe" -> set ? subscriber.subscribe(request, element, pubsub) : wrongType();
+            case "unsubscribe" -> set ? subscriber.unsubscribe(request, element) : wrongType();
+            case "options" -> PubSubXml.unsupported("subscription-options");
+            case "subscriptions" -> set ? wrongType() : subscriber.subscriptions(request, element);
+            case "affiliations" -> set ? wrongType() : subscriber.affiliations(request, element);
             default -> IqReply.now(IqReply.error(StanzaErrorCondition.FEATURE_NOT_IMPLEMENTED));
         };
     }
@@ -94,7 +102,7 @@ final class PubSubHandler {
         }
         Jid owner = request.target();
         PubSubItem published = new PubSubItem(id, request.requester(), payloads.getFirst());
-        return nodes.config(owner, node).thenCompose(existing ->
+        return order.run(owner, node, () -> nodes.config(owner, node).thenCompose(existing ->
                 switch (PublishOptions.decide(existing, preconditions.get(), nodes.maxItemsLimit())) {
                     case PublishOptions.Decision.BadRequest bad ->
                             IqReply.now(IqReply.error(StanzaErrorCondition.BAD_REQUEST, bad.reason()));
@@ -103,7 +111,7 @@ final class PubSubHandler {
                     case PublishOptions.Decision.Publish decided -> {
                         NodeConfig config = existing.orElse(decided.config());
                         yield nodes.store().publish(AccountId.of(owner), config.toNode(node), published,
-                                config.storedItems(), nodes.maxNodes()).thenApply(outcome -> {
+                                config.storedItems(), nodes.maxNodes()).thenApplyAsync(outcome -> {
                             if (outcome == PubSubStore.Outcome.TOO_MANY_NODES) {
                                 return nodes.tooManyNodes();
                             }
@@ -111,9 +119,9 @@ final class PubSubHandler {
                             return IqReply.result(PubSubXml.pubsub(PubSubXml.NS, XmlElement.builder("publish",
                                     PubSubXml.NS).attribute("node", node).child(XmlElement.builder("item",
                                     PubSubXml.NS).attribute("id", id).build()).build()));
-                        });
+                        }, nodes.continuations());
                     }
-                });
+                }));
     }
 
     private CompletionStage<IqReply> retract(Jid owner, XmlElement retract) {
@@ -127,7 +135,7 @@ final class PubSubHandler {
         }
         boolean notify = "true".equals(retract.attribute("notify")) || "1".equals(retract.attribute("notify"));
         return nodes.existing(owner, node, config -> nodes.store().retract(AccountId.of(owner), node, ids.getFirst())
-                .thenApply(removed -> {
+                .thenApplyAsync(removed -> {
                     if (!removed) {
                         return IqReply.error(StanzaErrorCondition.ITEM_NOT_FOUND);
                     }
@@ -135,7 +143,7 @@ final class PubSubHandler {
                         notifier.retracted(owner, node, config, ids.getFirst());
                     }
                     return IqReply.empty();
-                }));
+                }, nodes.continuations()));
     }
 
     private CompletionStage<IqReply> create(Jid owner, XmlElement create, XmlElement pubsub) {
@@ -152,12 +160,12 @@ final class PubSubHandler {
         if (config.isEmpty()) {
             return IqReply.now(IqReply.error(StanzaErrorCondition.NOT_ACCEPTABLE, "Unsupported node configuration"));
         }
-        return nodes.store().createNode(AccountId.of(owner), config.get().toNode(node), nodes.maxNodes())
-                .thenApply(outcome -> switch (outcome) {
+        return order.run(owner, node, () -> nodes.store().createNode(AccountId.of(owner), config.get().toNode(node),
+                nodes.maxNodes()).thenApplyAsync(outcome -> switch (outcome) {
                     case DONE -> IqReply.empty();
                     case EXISTS -> IqReply.error(StanzaErrorCondition.CONFLICT, "The node exists");
                     case TOO_MANY_NODES -> nodes.tooManyNodes();
-                });
+                }, nodes.continuations()));
     }
 
     private CompletionStage<IqReply> items(IqRequest request, XmlElement items) {
@@ -178,13 +186,14 @@ final class PubSubHandler {
         }
         Jid owner = request.target();
         AccountId account = AccountId.of(owner);
-        return nodes.existing(owner, node, config -> access.check(request.requester(), owner, config)
+        return nodes.existing(owner, node, config -> access.check(request.requester(), owner, node, config)
                 .thenCompose(refused -> refused.isPresent()
                         ? IqReply.now(new IqReply.Error(refused.get()))
                         : (ids.isEmpty() ? nodes.store().items(account, node, Math.min(max, config.storedItems()))
-                        : nodes.store().items(account, node, ids)).thenApply(found -> IqReply.result(
+                        : nodes.store().items(account, node, ids)).thenApplyAsync(found -> IqReply.result(
                         PubSubXml.pubsub(PubSubXml.NS, PubSubXml.items(PubSubXml.NS, node, found.stream()
-                                .map(item -> PubSubXml.item(PubSubXml.NS, item, true)).toList()))))));
+                                .map(item -> PubSubXml.item(PubSubXml.NS, item, true)).toList()))),
+                        nodes.continuations())));
     }
 
     /** The max_items attribute (XEP-0060 §6.5.7); absent means all; null when it is not a positive number. */

@@ -16,15 +16,21 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The owner use cases of XEP-0060 (namespace {@code #owner}) on the account's own PEP nodes: configure (§8.2),
- * default configuration (§8.3), delete (§8.4) and purge (§8.5). Anyone but the owner gets {@code forbidden}.
+ * default configuration (§8.3), delete (§8.4), purge (§8.5), and through {@link PubSubOwnerMembership} subscriptions
+ * (§8.8) and affiliations (§8.9). Anyone but the owner gets {@code forbidden}. Configure and delete are
+ * {@link NodeOrder} steps, so they do not interleave with a publish's precondition check and write.
  */
 final class PubSubOwnerHandler {
     private final PepNodes nodes;
     private final PepNotifier notifier;
+    private final PubSubOwnerMembership membership;
+    private final NodeOrder order;
 
-    PubSubOwnerHandler(PepNodes nodes, PepNotifier notifier) {
+    PubSubOwnerHandler(PepNodes nodes, PepNotifier notifier, NodeOrder order) {
         this.nodes = nodes;
         this.notifier = notifier;
+        this.membership = new PubSubOwnerMembership(nodes, notifier);
+        this.order = order;
     }
 
     CompletionStage<IqReply> handle(IqRequest request) {
@@ -53,12 +59,19 @@ final class PubSubOwnerHandler {
                         config -> IqReply.now(IqReply.result(PubSubXml.pubsub(PubSubXml.OWNER,
                                 XmlElement.builder("configure", PubSubXml.OWNER).attribute("node", node)
                                         .child(config.form(nodes.maxItemsLimit()).toElement()).build()))));
-                case "delete" -> set ? nodes.existing(owner, node, config -> nodes.store()
-                        .deleteNode(AccountId.of(owner), node).thenApply(deleted -> emptied(owner, node, config,
-                                deleted, "delete"))) : wrongType();
+                case "delete" -> set ? order.run(owner, node, () -> delete(owner, node)) : wrongType();
                 case "purge" -> set ? nodes.existing(owner, node, config -> nodes.store()
-                        .purge(AccountId.of(owner), node).thenApply(purged -> emptied(owner, node, config, purged,
-                                "purge"))) : wrongType();
+                        .purge(AccountId.of(owner), node).thenApplyAsync(purged -> {
+                            if (!purged) {
+                                return IqReply.error(StanzaErrorCondition.ITEM_NOT_FOUND);
+                            }
+                            notifier.purged(owner, node, config);
+                            return IqReply.empty();
+                        }, nodes.continuations())) : wrongType();
+                case "subscriptions" -> set ? membership.modifySubscriptions(owner, node, element)
+                        : membership.subscriptions(owner, node);
+                case "affiliations" -> set ? membership.modifyAffiliations(owner, node, element)
+                        : membership.affiliations(owner, node);
                 default -> IqReply.now(IqReply.error(StanzaErrorCondition.FEATURE_NOT_IMPLEMENTED));
             };
         });
@@ -78,24 +91,28 @@ final class PubSubOwnerHandler {
         if (form.get().type() != DataForm.Type.SUBMIT || !nodeConfig) {
             return IqReply.now(IqReply.error(StanzaErrorCondition.BAD_REQUEST, "Submit a node_config form"));
         }
-        return nodes.existing(owner, node, current -> {
+        return order.run(owner, node, () -> nodes.existing(owner, node, current -> {
             Optional<NodeConfig> changed = ConfigForm.apply(current, form.get().values(), nodes.maxItemsLimit());
             if (changed.isEmpty()) {
                 return IqReply.now(IqReply.error(StanzaErrorCondition.NOT_ACCEPTABLE,
                         "Unsupported or invalid node configuration"));
             }
             return nodes.store().configureNode(AccountId.of(owner), changed.get().toNode(node),
-                    changed.get().storedItems()).thenApply(done -> done ? IqReply.empty()
-                    : IqReply.error(StanzaErrorCondition.ITEM_NOT_FOUND));
-        });
+                    changed.get().storedItems()).thenApplyAsync(done -> done ? IqReply.empty()
+                    : IqReply.error(StanzaErrorCondition.ITEM_NOT_FOUND), nodes.continuations());
+        }));
     }
 
-    private IqReply emptied(Jid owner, String node, NodeConfig config, boolean done, String what) {
-        if (!done) {
-            return IqReply.error(StanzaErrorCondition.ITEM_NOT_FOUND);
-        }
-        notifier.emptied(owner, node, config, what);
-        return IqReply.empty();
+    /** §8.4: the audience is taken before the node's subscriptions go with it. */
+    private CompletionStage<IqReply> delete(Jid owner, String node) {
+        return nodes.existing(owner, node, config -> notifier.audience(owner, node, config).thenCompose(audience ->
+                nodes.store().deleteNode(AccountId.of(owner), node).thenApplyAsync(deleted -> {
+                    if (!deleted) {
+                        return IqReply.error(StanzaErrorCondition.ITEM_NOT_FOUND);
+                    }
+                    notifier.deleted(owner, node, config, audience);
+                    return IqReply.empty();
+                }, nodes.continuations())));
     }
 
     private static CompletionStage<IqReply> wrongType() {

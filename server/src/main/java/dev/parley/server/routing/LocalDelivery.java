@@ -36,24 +36,25 @@ final class LocalDelivery {
     private final PresenceHandling presence;
     private final OfflineHandling offline;
     private final MessageCarbons carbons;
+    private final ArchiveHandling archive;
     private final Executor continuations;
 
-    LocalDelivery(StanzaRouter router, SessionRegistry sessions, AccountService accounts, PresenceHandling presence,
-                  OfflineHandling offline, MessageCarbons carbons, Executor continuations) {
+    LocalDelivery(StanzaRouter router, SessionRegistry sessions, AccountService accounts, RoutingServices services,
+                  MessageCarbons carbons, Executor continuations) {
         this.router = router;
         this.sessions = sessions;
         this.accounts = accounts;
-        this.presence = presence;
-        this.offline = offline;
+        this.presence = services.presence();
+        this.offline = services.offline();
         this.carbons = carbons;
+        this.archive = services.archive();
         this.continuations = continuations;
     }
 
     CompletionStage<Void> deliver(Stanza stanza, Jid to) {
         List<ClientSession> bound = sessions.sessions(to.bare());
         Kind kind = Kind.of(stanza);
-        Address address = to.isBare() ? Address.BARE
-                : bound.stream().anyMatch(s -> s.jid().equals(to)) ? Address.FULL_CONNECTED : Address.FULL_UNKNOWN;
+        Address address = address(to, bound);
         Resources resources = Resources.of(bound);
         if (!bound.isEmpty() || !DeliveryRules.dependsOnAccount(kind, address, resources)) {
             return act(DeliveryRules.decide(kind, address, true, resources), stanza, to, bound);
@@ -65,6 +66,45 @@ final class LocalDelivery {
 
     /** {@code bound} is the snapshot the action was decided on, so the two cannot disagree. */
     private CompletionStage<Void> act(Action action, Stanza stanza, Jid to, List<ClientSession> bound) {
+        if (stanza instanceof Message message && reachesAccount(action)) {
+            return archiveThenDeliver(message, to);
+        }
+        return carryOut(action, stanza, to, bound);
+    }
+
+    /** XEP-0313: a message is archived durably before anyone receives it; a refused one reaches no one. */
+    private CompletionStage<Void> archiveThenDeliver(Message message, Jid to) {
+        return archive.beforeDelivery(message, to).thenCompose(decision -> switch (decision) {
+            case ArchiveHandling.Deliver deliver -> deliverArchived(deliver.message(), to);
+            case ArchiveHandling.AlreadyHandled handled -> DONE;
+            case ArchiveHandling.Refuse refuse -> router.refuse(message, refuse.error());
+        });
+    }
+
+    /**
+     * Decides again on the sessions bound now: while the archive write became durable, the resource the first decision
+     * chose may have gone (the message then goes to another resource or offline storage) or another may have come.
+     */
+    private CompletionStage<Void> deliverArchived(Message message, Jid to) {
+        List<ClientSession> bound = sessions.sessions(to.bare());
+        Action action = DeliveryRules.decide(Kind.of(message), address(to, bound), true, Resources.of(bound));
+        return carryOut(action, message, to, bound);
+    }
+
+    private static Address address(Jid to, List<ClientSession> bound) {
+        return to.isBare() ? Address.BARE
+                : bound.stream().anyMatch(s -> s.jid().equals(to)) ? Address.FULL_CONNECTED : Address.FULL_UNKNOWN;
+    }
+
+    private static boolean reachesAccount(Action action) {
+        return switch (action) {
+            case DELIVER_TO_RESOURCE, DELIVER_TO_MOST_AVAILABLE, DELIVER_TO_NON_NEGATIVE, DELIVER_TO_AVAILABLE,
+                 STORE_OFFLINE -> true;
+            default -> false;
+        };
+    }
+
+    private CompletionStage<Void> carryOut(Action action, Stanza stanza, Jid to, List<ClientSession> bound) {
         return switch (action) {
             case DELIVER_TO_RESOURCE -> deliverTo(stanza, bound, s -> s.jid().equals(to));
             case DELIVER_TO_MOST_AVAILABLE -> {

@@ -50,20 +50,17 @@ public final class StanzaRouter {
     private final HostedServices hostedServices = new HostedServices();
 
     /**
-     * @param blocking       what XEP-0191 blocking lets through, asked before anything is routed
-     * @param continuations  where work resumes after a storage call completes (storage threads must not do it)
-     * @param serverRequests the IQ requests the server sent, which results and errors for the server may answer
+     * @param continuations where work resumes after a storage call completes (storage threads must not do it)
      */
     public StanzaRouter(SessionRegistry sessions, IqHandlers iqHandlers, AccountService accounts,
-                        PresenceHandling presence, OfflineHandling offline, StanzaFilter blocking,
-                        Executor continuations, PendingRequests serverRequests) {
-        this.blocking = blocking;
+                        RoutingServices services, Executor continuations) {
+        this.blocking = services.blocking();
         this.iqHandlers = iqHandlers;
         this.accounts = accounts;
-        this.presence = presence;
+        this.presence = services.presence();
         this.carbons = MessageCarbons.install(sessions, iqHandlers);
-        this.local = new LocalDelivery(this, sessions, accounts, presence, offline, carbons, continuations);
-        this.serverRequests = serverRequests;
+        this.local = new LocalDelivery(this, sessions, accounts, services, carbons, continuations);
+        this.serverRequests = services.serverRequests();
     }
 
     /** Processes a stanza a bound client sent, 'from' already stamped (RFC 6120 §8.1.2.1). */

@@ -1,7 +1,10 @@
 package dev.parley.server.stream;
 
 import dev.parley.server.config.StartTlsPolicy;
+import dev.parley.server.stream.sm.SmElements;
 import dev.parley.xmpp.Namespaces;
+import dev.parley.xmpp.error.StanzaError;
+import dev.parley.xmpp.error.StanzaErrorCondition;
 import dev.parley.xmpp.error.StanzaException;
 import dev.parley.xmpp.error.StreamErrorCondition;
 import dev.parley.xmpp.error.StreamErrorException;
@@ -17,12 +20,16 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
  * The state machine of one client-to-server stream (RFC 6120 §4-§7): stream headers, STARTTLS, SASL, resource binding,
  * then stanzas. It runs entirely on its connection's event loop, so it needs no locks; slow work (credential look-ups,
  * routing that touches storage) completes asynchronously and resumes on the loop.
+ *
+ * <p>Stream management (XEP-0198) and client state indication (XEP-0352) are negotiated here; their state lives in
+ * the {@link StreamSession}, which a resumed stream takes over ({@link SessionResumption}).
  */
 public final class ClientStream implements ConnectionStream {
     private static final Logger log = LoggerFactory.getLogger(ClientStream.class);
@@ -36,7 +43,11 @@ public final class ClientStream implements ConnectionStream {
     private final StreamSettings settings;
     private final ServerServices services;
     private final InboundSequencer inbound;
+    private final HandledCount handled;
     private final ScheduledFuture<?> authenticationDeadline;
+    /** Completes once this stream has processed everything it received: a resumption waits for it (§5). */
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    private boolean closedByClient;
     private Phase phase = Phase.NEGOTIATING;
     private String domain;
     private SaslNegotiation sasl;
@@ -49,6 +60,8 @@ public final class ClientStream implements ConnectionStream {
         this.settings = settings;
         this.services = services;
         this.inbound = new InboundSequencer(transport);
+        this.handled = new HandledCount(inbound,
+                () -> fail(StreamErrorCondition.INTERNAL_SERVER_ERROR, "A stanza could not be processed"));
         this.authenticationDeadline = transport.schedule(
                 () -> fail(StreamErrorCondition.CONNECTION_TIMEOUT, "Authentication took too long"),
                 settings.unauthenticatedTimeout());
@@ -85,6 +98,17 @@ public final class ClientStream implements ConnectionStream {
             authenticate(element);
         } else if (ns.equals(Namespaces.CLIENT) && Stanza.isStanza(element)) {
             stanza(element);
+        } else if (ns.equals(SmElements.NS)) {
+            streamManagement(element);
+        } else if (ns.equals(Namespaces.CSI) && phase == Phase.BOUND && services.keeper().clientStateOffered()
+                && (element.name().equals("active") || element.name().equals("inactive"))) {
+            boolean active = element.name().equals("active");
+            StreamSession current = session;
+            // XEP-0352 §5: in order with the stanzas around it.
+            inbound.submit(() -> {
+                current.clientState(active);
+                return CompletableFuture.completedFuture(null);
+            });
         } else {
             throw new StreamErrorException(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
                     "Unknown top-level element " + element.name() + " in namespace " + ns);
@@ -94,6 +118,7 @@ public final class ClientStream implements ConnectionStream {
     @Override
     public void streamClosed() {
         phase = Phase.CLOSED;
+        closedByClient = true; // XEP-0198 §7: a cleanly closed stream ends the session, no resumption
         transport.close();
     }
 
@@ -102,11 +127,32 @@ public final class ClientStream implements ConnectionStream {
         phase = Phase.CLOSED;
         authenticationDeadline.cancel(false);
         if (session != null) {
-            StreamSession ended = session;
-            services.sessions().unbind(ended);
-            // After what the client sent before it went: its unavailable presence follows its last stanzas.
-            inbound.submit(() -> services.router().sessionEnded(ended));
+            sessionLost(session);
         }
+        inbound.submit(() -> {
+            settled.complete(null);
+            return settled;
+        });
+    }
+
+    /** This stream no longer carries {@code lost}: keep it for resumption (XEP-0198 §5) or end it. */
+    private void sessionLost(StreamSession lost) {
+        switch (lost.connectionLost(transport, closedByClient)) {
+            case DETACH -> {
+                if (!services.keeper().detached(lost, transport)) {
+                    ended(lost);
+                }
+            }
+            case END -> ended(lost);
+            case NONE -> {
+            }
+        }
+    }
+
+    private void ended(StreamSession lost) {
+        services.sessions().unbind(lost);
+        // After what the client sent before it went: its unavailable presence follows its last stanzas.
+        inbound.submit(() -> services.keeper().end(lost));
     }
 
     private XmlElement features() {
@@ -130,6 +176,12 @@ public final class ClientStream implements ConnectionStream {
             // RFC 6121 §2.6.1 roster versioning and §3.4 subscription pre-approval, both always supported.
             features.child(XmlElement.empty("ver", Namespaces.ROSTER_VERSIONING));
             features.child(XmlElement.empty("sub", Namespaces.PRESENCE_PREAPPROVAL));
+            if (services.keeper().streamManagementOffered()) {
+                features.child(SmElements.feature());
+            }
+            if (services.keeper().clientStateOffered()) {
+                features.child(SmElements.csiFeature());
+            }
         }
         return features.build();
     }
@@ -187,7 +239,12 @@ public final class ClientStream implements ConnectionStream {
         try {
             stanza = Stanza.of(element);
         } catch (StanzaException e) {
-            Stanza.errorReplyFor(element, e.error()).ifPresent(transport::send);
+            XmlElement error = Stanza.errorReplyFor(element, e.error()).orElse(null);
+            if (phase == Phase.BOUND) {
+                handled.answered(session, error); // refused is handled too (XEP-0198 §4): 'h' must not stall
+            } else if (error != null) {
+                transport.send(error);
+            }
             return;
         }
         switch (phase) {
@@ -217,8 +274,8 @@ public final class ClientStream implements ConnectionStream {
                 || !iq.payload().is("bind", ResourceBinding.NS)) {
             throw new StreamErrorException(StreamErrorCondition.NOT_AUTHORIZED, "Bind a resource first");
         }
-        ResourceBinding.Result result = new ResourceBinding(services.sessions(), settings.resourceConflict())
-                .bind(iq, account, transport);
+        ResourceBinding.Result result = new ResourceBinding(services.sessions(), settings.resourceConflict(),
+                full -> services.keeper().newSession(full, transport, settled)).bind(iq, account);
         transport.send(result.reply());
         if (result.session() != null) {
             session = result.session();
@@ -235,18 +292,62 @@ public final class ClientStream implements ConnectionStream {
         Stanza stamped = from == null ? stanza.withFrom(session.jid()) : stanza;
         if (stamped instanceof Iq iq && iq.payload() != null && iq.to() == null) {
             if (iq.payload().is("session", SESSION_NS)) {
-                transport.send(iq.result(null)); // RFC 6121 Appendix E: legacy session establishment is a no-op
+                // RFC 6121 Appendix E: legacy session establishment is a no-op
+                handled.answered(session, iq.result(null));
                 return;
             }
             if (iq.payload().is("bind", ResourceBinding.NS)) {
-                transport.send(iq.errorReply(dev.parley.xmpp.error.StanzaError.of(
-                        dev.parley.xmpp.error.StanzaErrorCondition.NOT_ALLOWED, "A resource is already bound")));
+                handled.answered(session, iq.errorReply(StanzaError.of(StanzaErrorCondition.NOT_ALLOWED,
+                        "A resource is already bound")));
                 return;
             }
         }
-        inbound.submit(() -> services.router().fromClient(session, stamped).exceptionally(failure -> {
-            log.error("[{}] routing {} failed", session.jid(), stamped, failure);
-            return null;
+        StreamSession current = session;
+        handled.route(current, stamped, () -> services.router().fromClient(current, stamped), transport.executor());
+    }
+
+    private void streamManagement(XmlElement element) throws StreamErrorException {
+        SmNegotiation sm = new SmNegotiation(services.keeper(), transport);
+        boolean managed = phase == Phase.BOUND && session.streamManagement() != null;
+        boolean keepOpen = switch (element.name()) {
+            case "enable" -> sm.enable(phase == Phase.BOUND ? session : null, element);
+            case "resume" -> {
+                resume(element);
+                yield true;
+            }
+            case "r" -> {
+                if (managed) {
+                    sm.requested(session);
+                }
+                yield true;
+            }
+            case "a" -> !managed || sm.acknowledged(session, element);
+            default -> throw new StreamErrorException(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE,
+                    "Unknown stream management element " + element.name());
+        };
+        if (!keepOpen) {
+            phase = Phase.CLOSED;
+        }
+    }
+
+    /** XEP-0198 §5: after authentication, instead of binding. */
+    private void resume(XmlElement resume) {
+        if (phase != Phase.AUTHENTICATED || !services.keeper().streamManagementOffered()) {
+            transport.send(SmElements.failed(phase == Phase.AUTHENTICATED
+                    ? StanzaErrorCondition.FEATURE_NOT_IMPLEMENTED : StanzaErrorCondition.UNEXPECTED_REQUEST));
+            return;
+        }
+        SessionResumption resumption = new SessionResumption(services.keeper(), transport, settled, account);
+        inbound.submit(() -> resumption.resume(resume).thenAccept(resumed -> {
+            if (resumed != null && phase == Phase.AUTHENTICATED) {
+                session = resumed;
+                phase = Phase.BOUND;
+                log.debug("[{}] resumed from {}", session.jid(), transport.remoteAddress());
+            } else if (resumed != null) {
+                sessionLost(resumed); // this stream closed or bound another resource meanwhile
+            } else if (resumption.fatal()) {
+                phase = Phase.CLOSED;
+            }
         }));
     }
 

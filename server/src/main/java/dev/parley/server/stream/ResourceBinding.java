@@ -12,6 +12,7 @@ import dev.parley.xmpp.xml.XmlElement;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.function.Function;
 
 /**
  * Resource binding (RFC 6120 §7): client-chosen resources are normalised with the resourcepart profile, server-chosen
@@ -23,17 +24,19 @@ final class ResourceBinding {
 
     private final SessionRegistry sessions;
     private final ConflictPolicy policy;
+    private final Function<Jid, StreamSession> newSession;
 
-    ResourceBinding(SessionRegistry sessions, ConflictPolicy policy) {
+    ResourceBinding(SessionRegistry sessions, ConflictPolicy policy, Function<Jid, StreamSession> newSession) {
         this.sessions = sessions;
         this.policy = policy;
+        this.newSession = newSession;
     }
 
     /** The outcome: the bound session, or the error reply to send (the stream stays open). */
     record Result(StreamSession session, XmlElement reply) {
     }
 
-    Result bind(Iq request, Jid account, StreamTransport transport) {
+    Result bind(Iq request, Jid account) {
         String requested = request.payload().childText("resource", NS).map(String::strip).orElse("");
         Jid full;
         try {
@@ -41,11 +44,11 @@ final class ResourceBinding {
         } catch (JidFormatException e) {
             return new Result(null, request.errorReply(StanzaError.of(StanzaErrorCondition.BAD_REQUEST, e.getMessage())));
         }
-        StreamSession session = new StreamSession(full, transport);
+        StreamSession session = newSession.apply(full);
         SessionRegistry.Binding binding = sessions.bind(session, policy == ConflictPolicy.REPLACE_OLD);
         if (!binding.bound()) {
             if (policy == ConflictPolicy.RENAME_NEW) {
-                session = new StreamSession(account.withResource(requested + "-" + generated()), transport);
+                session = newSession.apply(account.withResource(requested + "-" + generated()));
                 binding = sessions.bind(session, false);
             }
             if (!binding.bound()) {

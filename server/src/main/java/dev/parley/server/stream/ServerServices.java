@@ -6,5 +6,6 @@ import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
 
 /** The node-wide services every stream uses. */
-public record ServerServices(AccountService accounts, SessionRegistry sessions, StanzaRouter router, IqHandlers iqHandlers) {
+public record ServerServices(AccountService accounts, SessionRegistry sessions, StanzaRouter router,
+                             IqHandlers iqHandlers, SessionKeeper keeper) {
 }

@@ -23,7 +23,15 @@ public interface StreamTransport {
     void send(XmlElement element);
 
     /** Writes a stream error and the closing tag, then closes the connection (RFC 6120 §4.9.1.1). */
-    void closeWithError(StreamErrorCondition condition, String text);
+    default void closeWithError(StreamErrorCondition condition, String text) {
+        closeWithError(condition, text, null);
+    }
+
+    /**
+     * Like {@link #closeWithError(StreamErrorCondition, String)}, with an application-specific condition element
+     * (RFC 6120 §4.9.4), e.g. XEP-0198's {@code <handled-count-too-high/>}; null for none.
+     */
+    void closeWithError(StreamErrorCondition condition, String text, XmlElement applicationCondition);
 
     /** Writes the closing tag and closes the connection once the peer closed its stream or after a grace period. */
     void close();
@@ -44,7 +52,7 @@ public interface StreamTransport {
 
     Executor executor();
 
-    /** Runs {@code task} on the event loop after {@code delay} unless cancelled. */
+    /** Runs {@code task} on the event loop after {@code delay} unless cancelled; safe from any thread. */
     java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, java.time.Duration delay);
 
     boolean inEventLoop();

@@ -45,9 +45,10 @@ final class StreamWriter {
         out.append("</stream:").append(element.name()).append('>');
     }
 
-    String error(StreamErrorCondition condition, String text) {
+    String error(StreamErrorCondition condition, String text, XmlElement applicationCondition) {
         StringBuilder out = new StringBuilder(256);
-        element(StreamErrors.toElement(condition, text), out);
+        XmlElement error = StreamErrors.toElement(condition, text);
+        element(applicationCondition == null ? error : error.withChild(applicationCondition), out);
         return out.append(closing()).toString();
     }
 

@@ -24,16 +24,19 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * One XMPP connection on Netty: bytes from the socket go through the hardened stream parser to the stream's state
  * machine ({@link StreamListener}); what the state machine sends is framed and written here. Implements
  * {@link StreamTransport} so the protocol logic never sees Netty. Sending is safe from any thread (it hops onto the
- * connection's event loop, keeping order per sending thread); everything else runs on the loop.
+ * connection's event loop, keeping the order of the send calls); everything else runs on the loop.
  */
 public final class XmppConnection extends ChannelInboundHandlerAdapter implements StreamTransport {
     private static final Logger log = LoggerFactory.getLogger(XmppConnection.class);
@@ -42,6 +45,8 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     private final ParserLimits initialLimits;
     private final Function<StreamTransport, ConnectionStream> streamFactory;
     private final StreamWriter writer;
+    private final Queue<XmlElement> outbound = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private ChannelHandlerContext ctx;
     private ConnectionStream stream;
     private XmppStreamParser parser;
@@ -126,24 +131,45 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
         write(writer.header(header));
     }
 
+    /**
+     * Queues {@code element} and writes it on the event loop. One queue for all senders keeps the order in which send
+     * was called, across threads: a stanza handed over on the loop cannot overtake one handed over earlier from
+     * another thread (say, archive results before the IQ result that ends them).
+     */
     @Override
     public void send(XmlElement element) {
-        if (!inEventLoop()) {
-            ctx.executor().execute(() -> send(element));
-            return;
+        outbound.add(element);
+        if (inEventLoop()) {
+            writeOutbound();
+        } else if (drainScheduled.compareAndSet(false, true)) {
+            ctx.executor().execute(() -> {
+                drainScheduled.set(false);
+                writeOutbound();
+            });
         }
-        if (closing) {
+    }
+
+    /** Writes what is queued, in order, with one flush for the lot. */
+    private void writeOutbound() {
+        XmlElement element = outbound.poll();
+        if (element == null) {
             return;
         }
         StringBuilder out = new StringBuilder(256);
-        writer.element(element, out);
-        write(out);
+        for (; element != null; element = outbound.poll()) {
+            if (!closing) {
+                writer.element(element, out);
+            }
+        }
+        if (!out.isEmpty()) {
+            write(out);
+        }
     }
 
     @Override
-    public void closeWithError(StreamErrorCondition condition, String text) {
+    public void closeWithError(StreamErrorCondition condition, String text, XmlElement applicationCondition) {
         if (!inEventLoop()) {
-            ctx.executor().execute(() -> closeWithError(condition, text));
+            ctx.executor().execute(() -> closeWithError(condition, text, applicationCondition));
             return;
         }
         if (closing) {
@@ -154,7 +180,7 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
             openStream(new StreamHeader(null, null, null, null, "1.0", null));
         }
         log.debug("[{}] stream error {}: {}", remoteAddress(), condition.elementName(), text);
-        finish(writer.error(condition, text));
+        finish(writer.error(condition, text, applicationCondition));
     }
 
     @Override
@@ -165,6 +191,7 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     }
 
     private void finish(String lastWords) {
+        writeOutbound(); // what was sent before the stream ends goes out before its last words
         closing = true;
         ctx.channel().config().setAutoRead(false);
         ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), lastWords)).addListener(ChannelFutureListener.CLOSE);

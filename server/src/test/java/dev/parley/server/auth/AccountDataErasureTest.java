@@ -93,7 +93,7 @@ class AccountDataErasureTest {
     }
 
     @Test
-    void theAdminDeleteCommandErasesTheRosterAndOfflineQueueSoANewOwnerInheritsNothing() {
+    void theAdminDeleteCommandErasesTheRosterOfflineQueueAndArchiveSoANewOwnerInheritsNothing() {
         server.addUser("laertes", "laertes-password");
         AccountId laertes = new AccountId(TestServer.DOMAIN, "laertes");
         var storage = server.server().storage();
@@ -103,12 +103,16 @@ class AccountDataErasureTest {
         storage.offline().append(laertes, new OfflineMessage(1, Instant.now(),
                 XmlElement.builder("message", "jabber:client").textChild("body", "for the old owner").build()), 10)
                 .toCompletableFuture().join();
+        storage.archive().append(laertes, Instant.now(), Jid.parse("hamlet@localhost"),
+                XmlElement.builder("message", "jabber:client").textChild("body", "archived").build())
+                .toCompletableFuture().join();
 
         server.server().adminCommands().command("delete-user").orElseThrow()
                 .execute(AdminArguments.of(Map.of("accountjids", "laertes@localhost"))).toCompletableFuture().join();
 
         assertThat(storage.roster().load(laertes).toCompletableFuture().join().items()).isEmpty();
         assertThat(storage.offline().list(laertes, 10).toCompletableFuture().join()).isEmpty();
+        assertThat(storage.archive().bounds(laertes).toCompletableFuture().join()).isEmpty();
     }
 
     @Test

@@ -48,7 +48,8 @@ class ConfigLoaderTest {
     void emptyDocumentAndEmptySectionsGiveDefaults() throws ConfigException {
         ParleyConfig d = ParleyConfig.defaults();
         assertThat(parse("")).isEqualTo(new ParleyConfig(d.domains(), BASE.resolve("data"), d.listeners(), d.tls(),
-                d.auth(), d.registration(), d.resources(), d.limits(), d.admins()));
+                d.auth(), d.registration(), d.resources(), d.limits(), d.admins(), d.archive(), d.streamManagement(),
+                d.clientState(), d.muc()));
         assertThat(parse("# nothing\nlimits:\nadmins:\n")).isEqualTo(parse(""));
     }
 

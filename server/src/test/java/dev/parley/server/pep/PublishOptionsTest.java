@@ -2,6 +2,7 @@ package dev.parley.server.pep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.server.api.storage.PubSubStore.Affiliation;
 import dev.parley.server.api.storage.RosterItem;
 import dev.parley.xmpp.jid.Jid;
 import java.util.List;
@@ -65,13 +66,15 @@ class PublishOptionsTest {
         NodeConfig open = ConfigForm.apply(presence, Map.of("pubsub#access_model", List.of("open")), LIMIT)
                 .orElseThrow();
 
-        assertThat(PepAccess.allows(presence, Optional.of(from))).isTrue();
-        assertThat(PepAccess.allows(presence, Optional.of(to))).isFalse();
-        assertThat(PepAccess.allows(roster, Optional.of(from))).isTrue();
-        assertThat(PepAccess.allows(roster, Optional.of(to))).isFalse();
-        assertThat(PepAccess.allows(whitelist, Optional.of(from))).isFalse();
-        assertThat(PepAccess.allows(open, Optional.empty())).isTrue();
-        assertThat(PepAccess.allows(presence, Optional.empty())).isFalse();
+        assertThat(PepAccess.allows(presence, Optional.of(from), null)).isTrue();
+        assertThat(PepAccess.allows(presence, Optional.of(to), null)).isFalse();
+        assertThat(PepAccess.allows(roster, Optional.of(from), null)).isTrue();
+        assertThat(PepAccess.allows(roster, Optional.of(to), null)).isFalse();
+        assertThat(PepAccess.allows(whitelist, Optional.of(from), null)).isFalse();
+        assertThat(PepAccess.allows(open, Optional.empty(), null)).isTrue();
+        assertThat(PepAccess.allows(presence, Optional.empty(), null)).isFalse();
+        assertThat(PepAccess.allows(whitelist, Optional.empty(), Affiliation.MEMBER)).as("a member").isTrue();
+        assertThat(PepAccess.allows(open, Optional.of(from), Affiliation.OUTCAST)).as("an outcast").isFalse();
     }
 
     @Test

@@ -3,26 +3,16 @@ package dev.parley.server.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.server.testing.RoutingFixture;
-import dev.parley.xmpp.error.StreamErrorCondition;
-import dev.parley.xmpp.jid.Jid;
-import dev.parley.xmpp.sasl.ChannelBinding;
 import dev.parley.xmpp.stanza.Stanza;
-import dev.parley.xmpp.xml.ParserLimits;
-import dev.parley.xmpp.xml.StreamHeader;
-import dev.parley.xmpp.xml.XmlElement;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
 
 /** The offline-delivery gate of {@link StreamSession}: held messages go out after the stored ones, in order. */
 class StreamSessionTest {
-    private final SentElements transport = new SentElements();
-    private final StreamSession session = new StreamSession(Jid.parse("bob@example.com/pc"), transport);
+    private final RecordingTransport transport = new RecordingTransport();
+    private final StreamSession session = RecordingTransport.session("bob@example.com/pc", transport,
+            new ArrayList<>());
 
     private static Stanza stanza(String xml) {
         return RoutingFixture.stanza(xml);
@@ -52,79 +42,5 @@ class StreamSessionTest {
                 .containsExactly("m10000", "m10001", "m10002", "m10003", "m10004");
         session.releaseMessages();
         assertThat(transport.ids()).hasSize(StreamSession.MAX_HELD + 5);
-    }
-
-    /** A transport on its own event loop that keeps what is sent. */
-    private static final class SentElements implements StreamTransport {
-        private final List<XmlElement> sent = new ArrayList<>();
-
-        List<String> ids() {
-            return sent.stream().map(e -> e.attribute("id")).toList();
-        }
-
-        @Override
-        public void send(XmlElement element) {
-            sent.add(element);
-        }
-
-        @Override
-        public boolean inEventLoop() {
-            return true;
-        }
-
-        @Override
-        public Executor executor() {
-            return Runnable::run;
-        }
-
-        @Override
-        public void openStream(StreamHeader header) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void closeWithError(StreamErrorCondition condition, String text) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void startTls(XmlElement proceed, String serverName) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void restartStream(ParserLimits limits) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean secured() {
-            return true;
-        }
-
-        @Override
-        public Map<String, ChannelBinding> channelBindings() {
-            return Map.of();
-        }
-
-        @Override
-        public void setReading(boolean reading) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String remoteAddress() {
-            return "test";
-        }
     }
 }

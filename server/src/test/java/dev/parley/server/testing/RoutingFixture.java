@@ -1,6 +1,7 @@
 package dev.parley.server.testing;
 
 import dev.parley.server.api.storage.StorageProvider;
+import dev.parley.server.archive.MessageArchive;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.blocking.Blocking;
 import dev.parley.server.config.ConfigLoader;
@@ -8,6 +9,7 @@ import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.roster.InstantMessaging;
 import dev.parley.server.routing.IqHandlers;
 import dev.parley.server.routing.PendingRequests;
+import dev.parley.server.routing.RoutingServices;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.storage.rocksdb.RocksDbStorageProvider;
@@ -54,16 +56,20 @@ public final class RoutingFixture implements AutoCloseable {
                 "routing fixture", directory);
         storage = RocksDbStorageProvider.open(directory.resolve("store"));
         accounts = new AccountService(storage.accounts(),
-                List.of(storage.keyValues(), storage.roster(), storage.offline()), Set.of(DOMAIN), 4096,
+                List.of(storage.keyValues(), storage.roster(), storage.offline(), storage.archive()), Set.of(DOMAIN), 4096,
                 Runnable::run, Clock.systemUTC());
         InstantMessaging im = InstantMessaging.create(storage, sessions, config.limits(), Clock.systemUTC(),
                 Runnable::run);
         Blocking blocking = Blocking.create(storage, sessions, accounts::isHosted, config.limits().blockListItems(),
                 Runnable::run);
-        router = new StanzaRouter(sessions, iqHandlers, accounts, im.presence(), im.offline(), blocking.filter(),
-                Runnable::run, serverRequests);
+        MessageArchive archive = MessageArchive.create(storage, accounts, config.archive(), directory,
+                Clock.systemUTC(), Runnable::run);
+        router = new StanzaRouter(sessions, iqHandlers, accounts,
+                new RoutingServices(im.presence(), im.offline(), blocking.filter(), archive, serverRequests),
+                Runnable::run);
         im.registerRosterHandler(iqHandlers, router);
         blocking.registerHandler(iqHandlers, router);
+        archive.registerHandlers(iqHandlers, sessions);
     }
 
     public void addAccount(String username) {

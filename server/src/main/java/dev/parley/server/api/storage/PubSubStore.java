@@ -1,7 +1,9 @@
 package dev.parley.server.api.storage;
 
+import dev.parley.xmpp.jid.Jid;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -15,6 +17,11 @@ import java.util.concurrent.CompletionStage;
  * "auto-create"), replaces an item with the same id (which then counts as the newest) and trims the oldest items
  * beyond the node's {@code maxItems}, all in one step. Node and item names are checked with {@link #requireName}
  * before anything is submitted. The size of payloads is capped by the callers.
+ *
+ * <p>Beside its items a node holds explicit subscriptions (XEP-0060 §6.1; a subscribed JID is bare or full, state
+ * "subscribed") and affiliations other than the owner's (§4.1, by bare JID). Making a JID an outcast removes the
+ * subscriptions of every JID with that bare JID, and an outcast cannot subscribe, in the same atomic step. Deleting a
+ * node removes its subscriptions and affiliations; purging keeps them.
  */
 public interface PubSubStore extends AccountDataStore {
     /** The longest node name or item id, in UTF-8 octets. */
@@ -28,6 +35,29 @@ public interface PubSubStore extends AccountDataStore {
         EXISTS,
         /** The account already has {@code maxNodes} nodes and this would have created another; nothing changed. */
         TOO_MANY_NODES
+    }
+
+    /** What {@link #subscribe} and {@link #affiliate} did. */
+    enum Change {
+        /** Written (or already so). */
+        DONE,
+        /** There is no such node; nothing changed. */
+        NO_SUCH_NODE,
+        /** {@link #subscribe}: the subscriber's bare JID is an outcast of the node; nothing changed. */
+        OUTCAST,
+        /** The node would have held more subscriptions or affiliations than the limit; nothing changed. */
+        TOO_MANY
+    }
+
+    /**
+     * The affiliations a store keeps (XEP-0060 §4.1). The account is the owner of its nodes and "none" is the absence
+     * of an entry, so neither is stored.
+     */
+    enum Affiliation {
+        /** May subscribe and retrieve items whatever the access model. */
+        MEMBER,
+        /** May neither subscribe nor retrieve items. */
+        OUTCAST
     }
 
     CompletionStage<Optional<PubSubNode>> node(AccountId owner, String node);
@@ -73,6 +103,39 @@ public interface PubSubStore extends AccountDataStore {
 
     /** Removes every item of the node, keeping the node; {@code false} when there is no such node. */
     CompletionStage<Boolean> purge(AccountId owner, String node);
+
+    /**
+     * Subscribes {@code subscriber} (a bare or full JID) to the node unless its bare JID is an outcast or the node has
+     * {@code maxSubscriptions} subscriptions already; subscribing again changes nothing and is {@link Change#DONE}.
+     *
+     * @throws IllegalArgumentException if {@code maxSubscriptions} is less than 1
+     */
+    CompletionStage<Change> subscribe(AccountId owner, String node, Jid subscriber, int maxSubscriptions);
+
+    /** Removes the subscription of exactly {@code subscriber}; {@code false} when it had none. */
+    CompletionStage<Boolean> unsubscribe(AccountId owner, String node, Jid subscriber);
+
+    /** The JIDs subscribed to the node, grouped by bare JID; empty for a node that does not exist. */
+    CompletionStage<List<Jid>> subscribers(AccountId owner, String node);
+
+    /** The subscribed JIDs with the bare JID {@code subscriber}, by node name, across the account's nodes. */
+    CompletionStage<Map<String, List<Jid>>> subscriptions(AccountId owner, Jid subscriber);
+
+    /**
+     * Applies affiliation changes to bare JIDs (an empty value removes the affiliation), all of them or, when the
+     * node is missing or would hold more than {@code maxAffiliations} affiliations, none. Outcasts lose their
+     * subscriptions.
+     *
+     * @throws IllegalArgumentException if a JID is not bare or {@code maxAffiliations} is less than 1
+     */
+    CompletionStage<Change> affiliate(AccountId owner, String node, Map<Jid, Optional<Affiliation>> changes,
+                                      int maxAffiliations);
+
+    /** The node's affiliations by bare JID; empty for a node that does not exist. */
+    CompletionStage<Map<Jid, Affiliation>> affiliations(AccountId owner, String node);
+
+    /** The affiliations of the bare JID {@code member} by node name, across the account's nodes. */
+    CompletionStage<Map<String, Affiliation>> affiliationsOf(AccountId owner, Jid member);
 
     /** Removes every node and item of the account. */
     @Override

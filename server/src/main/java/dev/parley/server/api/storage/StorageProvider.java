@@ -19,6 +19,9 @@ public interface StorageProvider extends AutoCloseable {
     /** Pubsub nodes and items per account (XEP-0163 PEP). */
     PubSubStore pubSub();
 
+    /** Message archives (XEP-0313). */
+    ArchiveStore archive();
+
     /** Persistent multi-user chat rooms (XEP-0045). */
     MucStore muc();
 

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * them in order against one {@link WriteBatchWithIndex}, writes the batch with {@code sync=true}, and only then
  * completes their stages. While that fsync is in flight new tasks queue up and form the next batch, so under load
  * the number of fsyncs tracks the disk's speed, not the number of writes. "Durable before ack" (stream management,
- * the archive) rests on this.
+ * the archive) rests on this. (A writer started without sync, for benchmarks only, skips the fsync and nothing else.)
  *
  * <p>Because all writes run on this one thread, a task's check-and-write is atomic without locks: {@link PendingBatch}
  * shows it the committed data plus the batch's earlier writes. A task that throws is rolled back to a save point
@@ -50,6 +50,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final RocksDB db;
     private final int capacity;
     private final int maxBatchSize;
+    private final boolean sync;
     private final LinkedBlockingQueue<Submission<?>> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong syncedBatches = new AtomicLong();
@@ -57,19 +58,29 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closing;
 
-    private GroupCommitWriter(RocksDB db, String threadName, int capacity, int maxBatchSize) {
+    private GroupCommitWriter(RocksDB db, String threadName, int capacity, int maxBatchSize, boolean sync) {
         if (capacity < 1 || maxBatchSize < 1) {
             throw new IllegalArgumentException("capacity and maxBatchSize must be positive");
         }
         this.db = Objects.requireNonNull(db, "db");
         this.capacity = capacity;
         this.maxBatchSize = maxBatchSize;
+        this.sync = sync;
         this.thread = Thread.ofPlatform().name(threadName).daemon(true).unstarted(this::run);
     }
 
-    /** Starts the writer thread of {@code db}; the caller closes the writer before closing {@code db}. */
+    /** Starts the durable writer thread of {@code db}; the caller closes the writer before closing {@code db}. */
     public static GroupCommitWriter start(RocksDB db, String threadName, int capacity, int maxBatchSize) {
-        GroupCommitWriter writer = new GroupCommitWriter(db, threadName, capacity, maxBatchSize);
+        return start(db, threadName, capacity, maxBatchSize, true);
+    }
+
+    /**
+     * Starts the writer thread of {@code db}, durable when {@code sync}. Without it every batch is written the same
+     * way but not synced, which only benchmarks want ({@link RocksDbSettings#syncWrites}).
+     */
+    public static GroupCommitWriter start(RocksDB db, String threadName, int capacity, int maxBatchSize,
+                                          boolean sync) {
+        GroupCommitWriter writer = new GroupCommitWriter(db, threadName, capacity, maxBatchSize, sync);
         writer.thread.start();
         return writer;
     }
@@ -96,7 +107,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         return submission.future;
     }
 
-    /** How many batches have been written and synced so far; one fsync each. */
+    /** How many batches have been written so far; one fsync each unless the writer was started without sync. */
     public long syncedBatches() {
         return syncedBatches.get();
     }
@@ -127,7 +138,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void run() {
-        try (WriteOptions sync = new WriteOptions().setSync(true);
+        try (WriteOptions writeOptions = new WriteOptions().setSync(sync);
              ReadOptions readOptions = new ReadOptions();
              WriteBatchWithIndex batch = new WriteBatchWithIndex(true)) {
             PendingBatch pending = new PendingBatch(db, batch, readOptions);
@@ -141,7 +152,7 @@ public final class GroupCommitWriter implements AutoCloseable {
                     }
                     next = poll();
                 }
-                commit(batch, sync);
+                commit(batch, writeOptions);
                 if (next == null) {
                     next = take();
                 }
@@ -158,10 +169,10 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private void commit(WriteBatchWithIndex batch, WriteOptions sync) {
+    private void commit(WriteBatchWithIndex batch, WriteOptions writeOptions) {
         if (batch.count() > 0) {
             try {
-                db.write(sync, batch);
+                db.write(writeOptions, batch);
                 syncedBatches.incrementAndGet();
             } catch (RocksDBException e) {
                 StorageException failure = Failures.asStorageException("durable write", e);

@@ -35,11 +35,17 @@ public final class PendingBatch {
 
     /** The keys starting with {@code prefix}, committed or written earlier in this batch and not deleted, in order. */
     public List<byte[]> keys(ColumnFamilyHandle family, byte[] prefix) throws RocksDBException {
+        return keys(family, prefix, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} of {@link #keys(ColumnFamilyHandle, byte[])}, for partitions too large to list. */
+    public List<byte[]> keys(ColumnFamilyHandle family, byte[] prefix, int limit) throws RocksDBException {
         List<byte[]> keys = new ArrayList<>();
         // The merged iterator takes over the base iterator's native handle; closing both is safe.
         try (RocksIterator committed = db.newIterator(family, readOptions);
              RocksIterator merged = batch.newIteratorWithBase(family, committed, readOptions)) {
-            for (merged.seek(prefix); merged.isValid() && OrderedKey.startsWith(merged.key(), prefix); merged.next()) {
+            for (merged.seek(prefix); keys.size() < limit && merged.isValid()
+                    && OrderedKey.startsWith(merged.key(), prefix); merged.next()) {
                 keys.add(merged.key());
             }
             merged.status();

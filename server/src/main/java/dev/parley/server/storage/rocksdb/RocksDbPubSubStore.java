@@ -5,12 +5,14 @@ import dev.parley.server.api.storage.PubSubItem;
 import dev.parley.server.api.storage.PubSubNode;
 import dev.parley.server.api.storage.PubSubStore;
 import dev.parley.server.storage.rocksdb.PubSubCodec.NodeRow;
+import dev.parley.xmpp.jid.Jid;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,7 +29,8 @@ import org.rocksdb.RocksDBException;
  *   <li>{@code text("n") text(node)}: the node ({@link PubSubCodec} node row: configuration, next sequence number,
  *       item count), so listing nodes is one range;</li>
  *   <li>{@code text("s") text(node) int64(sequence)}: an item, in publication order;</li>
- *   <li>{@code text("i") text(node) text(item id)}: the item's sequence number, for look-up and replacement by id.</li>
+ *   <li>{@code text("i") text(node) text(item id)}: the item's sequence number, for look-up and replacement by id;</li>
+ *   <li>subscriptions and affiliations as {@link PubSubMembership} lays them out.</li>
  * </ul>
  * Writes are {@link GroupCommitWriter} tasks, so each check-and-write (auto-create, replace, trim) is atomic.
  */
@@ -40,12 +43,14 @@ final class RocksDbPubSubStore implements PubSubStore {
     private final ColumnFamilyHandle family;
     private final GroupCommitWriter writer;
     private final ReadExecutor reads;
+    private final PubSubMembership membership;
 
     RocksDbPubSubStore(RocksDB db, ColumnFamilyHandle family, GroupCommitWriter writer, ReadExecutor reads) {
         this.db = db;
         this.family = family;
         this.writer = writer;
         this.reads = reads;
+        this.membership = new PubSubMembership(db, family, writer, reads);
     }
 
     @Override
@@ -109,6 +114,7 @@ final class RocksDbPubSubStore implements PubSubStore {
             batch.delete(family, key);
             deleteAllUnder(batch, itemPrefix(owner, node));
             deleteAllUnder(batch, idPrefix(owner, node));
+            membership.deleteAll(batch, owner, node);
             int nodes = StaticRow.decode(batch.get(family, partition)).rows() - 1;
             if (nodes > 0) {
                 batch.put(family, partition, new StaticRow(0, nodes).encode());
@@ -220,6 +226,42 @@ final class RocksDbPubSubStore implements PubSubStore {
     }
 
     @Override
+    public CompletionStage<Change> subscribe(AccountId owner, String node, Jid subscriber, int maxSubscriptions) {
+        return membership.subscribe(owner, node, subscriber, maxSubscriptions);
+    }
+
+    @Override
+    public CompletionStage<Boolean> unsubscribe(AccountId owner, String node, Jid subscriber) {
+        return membership.unsubscribe(owner, node, subscriber);
+    }
+
+    @Override
+    public CompletionStage<List<Jid>> subscribers(AccountId owner, String node) {
+        return membership.subscribers(owner, node);
+    }
+
+    @Override
+    public CompletionStage<Map<String, List<Jid>>> subscriptions(AccountId owner, Jid subscriber) {
+        return membership.subscriptions(owner, subscriber);
+    }
+
+    @Override
+    public CompletionStage<Change> affiliate(AccountId owner, String node, Map<Jid, Optional<Affiliation>> changes,
+                                             int maxAffiliations) {
+        return membership.affiliate(owner, node, changes, maxAffiliations);
+    }
+
+    @Override
+    public CompletionStage<Map<Jid, Affiliation>> affiliations(AccountId owner, String node) {
+        return membership.affiliations(owner, node);
+    }
+
+    @Override
+    public CompletionStage<Map<String, Affiliation>> affiliationsOf(AccountId owner, Jid member) {
+        return membership.affiliationsOf(owner, member);
+    }
+
+    @Override
     public CompletionStage<Void> deleteAll(AccountId owner) {
         byte[] partition = partition(owner).build();
         return writer.submit(batch -> {
@@ -271,12 +313,12 @@ final class RocksDbPubSubStore implements PubSubStore {
         }
     }
 
-    private static OrderedKey.Builder partition(AccountId owner) {
+    static OrderedKey.Builder partition(AccountId owner) {
         Objects.requireNonNull(owner, "owner");
         return OrderedKey.builder().text(owner.domain()).text(owner.username());
     }
 
-    private static byte[] nodeKey(AccountId owner, String node) {
+    static byte[] nodeKey(AccountId owner, String node) {
         return partition(owner).text(NODES).text(PubSubStore.requireName(node)).build();
     }
 

@@ -9,9 +9,13 @@ package dev.parley.server.storage.rocksdb;
  * @param readQueueCapacity  reads that may wait for a read thread before new ones are refused as overload
  * @param statistics         collect RocksDB statistics ({@link RocksDbStorageProvider#statistic}); costs a little
  *                           on every operation
+ * @param syncWrites         sync the write-ahead log before a write completes: {@code true} in the server, always
+ *                           (it is not in the server's configuration). {@code false} exists only so that benchmarks
+ *                           can measure what the fsync costs on the same code path; a write then survives a crash of
+ *                           the process (RocksDB has handed it to the operating system) but not of the machine
  */
 public record RocksDbSettings(int writeQueueCapacity, int maxBatchSize, int readThreads, int readQueueCapacity,
-                              boolean statistics) {
+                              boolean statistics, boolean syncWrites) {
     public RocksDbSettings {
         requirePositive(writeQueueCapacity, "writeQueueCapacity");
         requirePositive(maxBatchSize, "maxBatchSize");
@@ -21,15 +25,23 @@ public record RocksDbSettings(int writeQueueCapacity, int maxBatchSize, int read
 
     public static RocksDbSettings defaults() {
         int readThreads = Math.clamp(Runtime.getRuntime().availableProcessors(), 2, 8);
-        return new RocksDbSettings(10_000, 1_000, readThreads, 10_000, false);
+        return new RocksDbSettings(10_000, 1_000, readThreads, 10_000, false, true);
     }
 
     public RocksDbSettings withReadThreads(int threads) {
-        return new RocksDbSettings(writeQueueCapacity, maxBatchSize, threads, readQueueCapacity, statistics);
+        return new RocksDbSettings(writeQueueCapacity, maxBatchSize, threads, readQueueCapacity, statistics,
+                syncWrites);
     }
 
     public RocksDbSettings withStatistics(boolean enabled) {
-        return new RocksDbSettings(writeQueueCapacity, maxBatchSize, readThreads, readQueueCapacity, enabled);
+        return new RocksDbSettings(writeQueueCapacity, maxBatchSize, readThreads, readQueueCapacity, enabled,
+                syncWrites);
+    }
+
+    /** Benchmarks only: see {@code syncWrites}. */
+    public RocksDbSettings withSyncWrites(boolean sync) {
+        return new RocksDbSettings(writeQueueCapacity, maxBatchSize, readThreads, readQueueCapacity, statistics,
+                sync);
     }
 
     private static void requirePositive(int value, String name) {

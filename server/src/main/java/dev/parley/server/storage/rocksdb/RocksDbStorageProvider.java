@@ -1,6 +1,7 @@
 package dev.parley.server.storage.rocksdb;
 
 import dev.parley.server.api.storage.AccountStore;
+import dev.parley.server.api.storage.ArchiveStore;
 import dev.parley.server.api.storage.KeyValueStore;
 import dev.parley.server.api.storage.MucStore;
 import dev.parley.server.api.storage.OfflineStore;
@@ -49,8 +50,10 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private static final String ROSTER = "roster";
     private static final String OFFLINE = "offline";
     private static final String PUBSUB = "pubsub";
+    private static final String ARCHIVE = "archive";
     private static final String MUC = "muc";
-    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, KEY_VALUES, ROSTER, OFFLINE, PUBSUB, MUC);
+    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, KEY_VALUES, ROSTER, OFFLINE, PUBSUB, ARCHIVE,
+            MUC);
 
     private final Path directory;
     private final Deque<AutoCloseable> resources;
@@ -62,13 +65,14 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private final RosterStore roster;
     private final OfflineStore offline;
     private final PubSubStore pubSub;
+    private final ArchiveStore archive;
     private final MucStore muc;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RocksDbStorageProvider(Path directory, Deque<AutoCloseable> resources, Statistics statistics,
                                    GroupCommitWriter writer, ReadExecutor reads, AccountStore accounts,
                                    KeyValueStore keyValues, RosterStore roster, OfflineStore offline,
-                                   PubSubStore pubSub, MucStore muc) {
+                                   PubSubStore pubSub, ArchiveStore archive, MucStore muc) {
         this.directory = directory;
         this.resources = resources;
         this.statistics = statistics;
@@ -79,6 +83,7 @@ public final class RocksDbStorageProvider implements StorageProvider {
         this.roster = roster;
         this.offline = offline;
         this.pubSub = pubSub;
+        this.archive = archive;
         this.muc = muc;
     }
 
@@ -126,7 +131,7 @@ public final class RocksDbStorageProvider implements StorageProvider {
             handles.forEach(resources::push);
             resources.push(() -> flushMemtables(db, handles));
             GroupCommitWriter writer = push(resources, GroupCommitWriter.start(db, "parley-storage-writer",
-                    settings.writeQueueCapacity(), settings.maxBatchSize()));
+                    settings.writeQueueCapacity(), settings.maxBatchSize(), settings.syncWrites()));
             ReadExecutor reads = push(resources,
                     new ReadExecutor("parley-storage-read-", settings.readThreads(), settings.readQueueCapacity()));
             AccountStore accounts = new RocksDbAccountStore(db, handles.get(names.indexOf(ACCOUNTS)),
@@ -136,10 +141,11 @@ public final class RocksDbStorageProvider implements StorageProvider {
             RosterStore roster = new RocksDbRosterStore(db, handles.get(names.indexOf(ROSTER)), writer, reads);
             OfflineStore offline = new RocksDbOfflineStore(db, handles.get(names.indexOf(OFFLINE)), writer, reads);
             PubSubStore pubSub = new RocksDbPubSubStore(db, handles.get(names.indexOf(PUBSUB)), writer, reads);
+            ArchiveStore archive = new RocksDbArchiveStore(db, handles.get(names.indexOf(ARCHIVE)), writer, reads);
             MucStore muc = new RocksDbMucStore(db, handles.get(names.indexOf(MUC)), writer, reads);
             log.info("opened data directory {}", real);
             return new RocksDbStorageProvider(real, resources, statistics, writer, reads, accounts, keyValues, roster,
-                    offline, pubSub, muc);
+                    offline, pubSub, archive, muc);
         } catch (RocksDBException | RuntimeException e) {
             StorageException failure = e instanceof StorageException storage ? storage
                     : new StorageException("cannot open the data directory " + real + ": " + e.getMessage(), e);
@@ -179,6 +185,11 @@ public final class RocksDbStorageProvider implements StorageProvider {
     @Override
     public PubSubStore pubSub() {
         return pubSub;
+    }
+
+    @Override
+    public ArchiveStore archive() {
+        return archive;
     }
 
     @Override

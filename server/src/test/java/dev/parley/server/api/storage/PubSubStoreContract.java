@@ -3,21 +3,29 @@ package dev.parley.server.api.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.server.api.storage.PubSubStore.Affiliation;
+import dev.parley.server.api.storage.PubSubStore.Change;
 import dev.parley.server.api.storage.PubSubStore.Outcome;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.xml.XmlElement;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link PubSubStore} must do: auto-create on publish, publication order, replacement by id, trimming to
- * max items, retract, purge, node deletion, the node limit, isolation between accounts, durability.
+ * max items, retract, purge, node deletion, the node limit, isolation between accounts, durability; subscriptions and
+ * affiliations with their limits and the outcast rule.
  */
 public abstract class PubSubStoreContract extends StorageContract {
     private static final AccountId ALICE = new AccountId("example.com", "alice");
     private static final AccountId BOB = new AccountId("example.com", "bob");
     private static final Jid PUBLISHER = Jid.parse("alice@example.com/phone");
+    private static final Jid CAROL = Jid.parse("carol@example.com");
+    private static final Jid CAROL_PHONE = Jid.parse("carol@example.com/phone");
+    private static final Jid DAVE = Jid.parse("dave@example.net");
     private static final PubSubNode TUNE = new PubSubNode("urn:xmpp:tune",
             Map.of("pubsub#access_model", List.of("presence")));
 
@@ -199,6 +207,108 @@ public abstract class PubSubStoreContract extends StorageContract {
         assertThat(await(store().items(ALICE, TUNE.name(), 10))).containsExactly(item("1", "t1"), item("2", "t2"));
     }
 
+    private static Map<Jid, Optional<Affiliation>> affiliation(Jid jid, Affiliation affiliation) {
+        Map<Jid, Optional<Affiliation>> changes = new LinkedHashMap<>();
+        changes.put(jid, Optional.ofNullable(affiliation));
+        return changes;
+    }
+
+    @Test
+    void subscriptionsAreKeptPerExactJidAndListedPerNodeAndPerSubscriber() {
+        publish(ALICE, "1");
+        await(store().createNode(ALICE, new PubSubNode("other", Map.of()), 10));
+
+        assertThat(await(store().subscribe(ALICE, TUNE.name(), CAROL, 10))).isEqualTo(Change.DONE);
+        assertThat(await(store().subscribe(ALICE, TUNE.name(), CAROL, 10))).as("again: no change")
+                .isEqualTo(Change.DONE);
+        assertThat(await(store().subscribe(ALICE, TUNE.name(), CAROL_PHONE, 10))).isEqualTo(Change.DONE);
+        assertThat(await(store().subscribe(ALICE, "other", CAROL_PHONE, 10))).isEqualTo(Change.DONE);
+        assertThat(await(store().subscribe(ALICE, TUNE.name(), DAVE, 10))).isEqualTo(Change.DONE);
+        assertThat(await(store().subscribe(ALICE, "missing", DAVE, 10))).isEqualTo(Change.NO_SUCH_NODE);
+
+        assertThat(await(store().subscribers(ALICE, TUNE.name()))).containsExactly(CAROL, CAROL_PHONE, DAVE);
+        assertThat(await(store().subscriptions(ALICE, CAROL_PHONE))).as("by bare JID")
+                .isEqualTo(Map.of("other", List.of(CAROL_PHONE), TUNE.name(), List.of(CAROL, CAROL_PHONE)));
+        assertThat(await(store().subscriptions(BOB, CAROL))).isEmpty();
+
+        assertThat(await(store().unsubscribe(ALICE, TUNE.name(), CAROL))).isTrue();
+        assertThat(await(store().unsubscribe(ALICE, TUNE.name(), CAROL))).isFalse();
+        assertThat(await(store().subscribers(ALICE, TUNE.name()))).containsExactly(CAROL_PHONE, DAVE);
+    }
+
+    @Test
+    void theSubscriptionLimitRefusesNewSubscribersOnly() {
+        publish(ALICE, "1");
+        await(store().subscribe(ALICE, TUNE.name(), CAROL, 2));
+        await(store().subscribe(ALICE, TUNE.name(), DAVE, 2));
+
+        assertThat(await(store().subscribe(ALICE, TUNE.name(), CAROL_PHONE, 2))).isEqualTo(Change.TOO_MANY);
+        assertThat(await(store().subscribe(ALICE, TUNE.name(), DAVE, 2))).isEqualTo(Change.DONE);
+        assertThat(await(store().subscribers(ALICE, TUNE.name()))).containsExactly(CAROL, DAVE);
+    }
+
+    @Test
+    void affiliationsAreSetChangedAndRemovedAndAnOutcastLosesItsSubscriptions() {
+        publish(ALICE, "1");
+        await(store().subscribe(ALICE, TUNE.name(), CAROL, 10));
+        await(store().subscribe(ALICE, TUNE.name(), CAROL_PHONE, 10));
+        await(store().subscribe(ALICE, TUNE.name(), DAVE, 10));
+        Map<Jid, Optional<Affiliation>> changes = affiliation(CAROL, Affiliation.OUTCAST);
+        changes.put(DAVE, Optional.of(Affiliation.MEMBER));
+
+        assertThat(await(store().affiliate(ALICE, TUNE.name(), changes, 10))).isEqualTo(Change.DONE);
+
+        assertThat(await(store().affiliations(ALICE, TUNE.name())))
+                .isEqualTo(Map.of(CAROL, Affiliation.OUTCAST, DAVE, Affiliation.MEMBER));
+        assertThat(await(store().subscribers(ALICE, TUNE.name()))).containsExactly(DAVE);
+        assertThat(await(store().subscribe(ALICE, TUNE.name(), CAROL_PHONE, 10))).isEqualTo(Change.OUTCAST);
+        assertThat(await(store().affiliationsOf(ALICE, CAROL_PHONE))).isEqualTo(Map.of(TUNE.name(),
+                Affiliation.OUTCAST));
+
+        await(store().affiliate(ALICE, TUNE.name(), affiliation(CAROL, null), 10));
+        assertThat(await(store().affiliations(ALICE, TUNE.name()))).containsOnlyKeys(DAVE);
+        assertThat(await(store().subscribe(ALICE, TUNE.name(), CAROL_PHONE, 10))).isEqualTo(Change.DONE);
+        assertThat(await(store().affiliate(ALICE, "missing", affiliation(CAROL, Affiliation.MEMBER), 10)))
+                .isEqualTo(Change.NO_SUCH_NODE);
+    }
+
+    @Test
+    void theAffiliationLimitRefusesTheWholeChange() {
+        publish(ALICE, "1");
+        await(store().affiliate(ALICE, TUNE.name(), affiliation(CAROL, Affiliation.MEMBER), 2));
+        Map<Jid, Optional<Affiliation>> changes = affiliation(DAVE, Affiliation.OUTCAST);
+        changes.put(Jid.parse("erin@example.com"), Optional.of(Affiliation.MEMBER));
+
+        assertThat(await(store().affiliate(ALICE, TUNE.name(), changes, 2))).isEqualTo(Change.TOO_MANY);
+        assertThat(await(store().affiliations(ALICE, TUNE.name()))).containsOnlyKeys(CAROL);
+
+        changes.put(CAROL, Optional.empty());
+        assertThat(await(store().affiliate(ALICE, TUNE.name(), changes, 2))).as("one leaves as two come")
+                .isEqualTo(Change.DONE);
+        assertThat(await(store().affiliations(ALICE, TUNE.name()))).containsOnlyKeys(DAVE,
+                Jid.parse("erin@example.com"));
+    }
+
+    @Test
+    void deletingANodeForgetsItsSubscriptionsAndAffiliationsPurgingKeepsThem() {
+        publish(ALICE, "1");
+        await(store().subscribe(ALICE, TUNE.name(), CAROL, 10));
+        await(store().affiliate(ALICE, TUNE.name(), affiliation(DAVE, Affiliation.MEMBER), 10));
+
+        await(store().purge(ALICE, TUNE.name()));
+        assertThat(await(store().subscribers(ALICE, TUNE.name()))).containsExactly(CAROL);
+        assertThat(await(store().affiliations(ALICE, TUNE.name()))).containsOnlyKeys(DAVE);
+        reopen();
+        assertThat(await(store().subscribers(ALICE, TUNE.name()))).as("durable").containsExactly(CAROL);
+
+        await(store().deleteNode(ALICE, TUNE.name()));
+        publish(ALICE, "2");
+        assertThat(await(store().subscribers(ALICE, TUNE.name()))).isEmpty();
+        assertThat(await(store().affiliations(ALICE, TUNE.name()))).isEmpty();
+        assertThat(await(store().subscriptions(ALICE, CAROL))).isEmpty();
+        assertThat(await(store().affiliationsOf(ALICE, DAVE))).isEmpty();
+    }
+
     @Test
     void malformedArgumentsThrowAtOnce() {
         assertThatThrownBy(() -> store().node(ALICE, "")).isInstanceOf(IllegalArgumentException.class);
@@ -207,5 +317,9 @@ public abstract class PubSubStoreContract extends StorageContract {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PubSubItem("x".repeat(PubSubStore.MAX_NAME_OCTETS + 1), PUBLISHER,
                 XmlElement.empty("a", "b"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store().subscribe(ALICE, TUNE.name(), CAROL, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store().affiliate(ALICE, TUNE.name(), affiliation(CAROL_PHONE,
+                Affiliation.MEMBER), 5)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -134,6 +134,20 @@ class RocksDbStorageProviderTest {
     }
 
     @Test
+    void withoutSyncWritesTheSameBatchesButNeverSyncsTheWal() {
+        try (RocksDbStorageProvider provider = RocksDbStorageProvider.open(root.resolve("data"),
+                RocksDbSettings.defaults().withStatistics(true).withSyncWrites(false))) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(join(provider.accounts().create(account("example.com", "user" + i)))).isTrue();
+            }
+
+            assertThat(provider.writer().syncedBatches()).isEqualTo(5);
+            assertThat(provider.statistic(TickerType.WAL_FILE_SYNCED)).isZero();
+            assertThat(join(provider.accounts().count("example.com"))).isEqualTo(5);
+        }
+    }
+
+    @Test
     void writesCompleteOnTheWriterThreadNotTheCaller() {
         try (RocksDbStorageProvider provider = RocksDbStorageProvider.open(root.resolve("data"))) {
             CountDownLatch release = new CountDownLatch(1);
