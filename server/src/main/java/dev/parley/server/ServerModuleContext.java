@@ -8,6 +8,8 @@ import dev.parley.server.api.IqScope;
 import dev.parley.server.api.EntityCapabilities;
 import dev.parley.server.api.ModuleContext;
 import dev.parley.server.api.PresenceAuthorization;
+import dev.parley.server.api.ServiceDomain;
+import dev.parley.server.api.StanzaHandler;
 import dev.parley.server.api.storage.StorageProvider;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.config.ParleyConfig;
@@ -153,6 +155,19 @@ final class ServerModuleContext implements ModuleContext {
     @Override
     public List<AccountDisco> accountDiscos() {
         return List.copyOf(accountDiscos);
+    }
+
+    @Override
+    public void serviceDomain(ServiceDomain service, StanzaHandler handler) {
+        if (accounts.isHosted(service.domain())) {
+            throw new IllegalArgumentException(service.domain() + " is a hosted domain, not a service domain");
+        }
+        router.hostedServices().register(service, handler);
+    }
+
+    @Override
+    public List<ServiceDomain> serviceDomains() {
+        return router.hostedServices().services();
     }
 
     @Override

@@ -67,6 +67,18 @@ public interface ModuleContext {
     /** The registered account disco contributions, in registration order. */
     java.util.List<AccountDisco> accountDiscos();
 
+    /**
+     * Makes this module the handler of every stanza addressed to {@code service}'s domain or any JID at it (rooms of a
+     * XEP-0045 service, say), and lists the service in the server's disco#items (XEP-0030 §4.3).
+     *
+     * @throws IllegalArgumentException when the domain is one of the hosted domains, whose addresses are accounts
+     * @throws IllegalStateException    when another service is registered at that domain
+     */
+    void serviceDomain(ServiceDomain service, StanzaHandler handler);
+
+    /** The registered service domains. */
+    java.util.List<ServiceDomain> serviceDomains();
+
     /** Routes a stanza the module generated (its 'from' must be set) as if it had arrived from that sender. */
     java.util.concurrent.CompletionStage<Void> route(dev.parley.xmpp.stanza.Stanza stanza);
 

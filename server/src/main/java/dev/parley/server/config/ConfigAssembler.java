@@ -66,7 +66,8 @@ final class ConfigAssembler {
                 new Archive(values.get(ARCHIVE_MAX_PAGE_SIZE), values.get(ARCHIVE_DEDUPE_WINDOW)),
                 new StreamManagement(values.get(SM_ENABLED), values.get(SM_RESUME_TIMEOUT), values.get(SM_MAX_DETACHED),
                         values.get(SM_UNACKED_QUEUE), values.get(SM_REQUEST_ACK_AFTER), values.get(SM_REQUEST_ACK_IDLE)),
-                new ClientState(values.get(CSI_ENABLED), values.get(CSI_HELD_PRESENCES)));
+                new ClientState(values.get(CSI_ENABLED), values.get(CSI_HELD_PRESENCES)),
+                new Muc(values.get(MUC_ENABLED), values.get(MUC_SUBDOMAIN)));
     }
 
     private record NamedListener(String path, Listener listener, Node node) {

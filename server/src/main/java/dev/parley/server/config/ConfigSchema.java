@@ -166,6 +166,11 @@ final class ConfigSchema {
                     + "archived again, so a client resending after a lost connection causes no duplicates. Each "
                     + "account remembers at most its 1000 latest origin-ids. 0s turns this off.");
 
+    static final Setting<Boolean> MUC_ENABLED = Setting.of("muc.enabled", BOOLEAN, true,
+            "Host a multi-user chat service (XEP-0045) at <muc.subdomain>.<domain> for every hosted domain.");
+    static final Setting<String> MUC_SUBDOMAIN = Setting.of("muc.subdomain", new DomainName(), "conference",
+            "What is put in front of each hosted domain to name its chat service (conference.example.com).");
+
     static final Setting<List<String>> ADMINS = Setting.of("admins", new ListType<>(new BareJid(), false), List.of(),
             "Bare JIDs (local@domain, at a hosted domain) with administrator rights.");
 
@@ -210,6 +215,7 @@ final class ConfigSchema {
             PEP_NODES, ARCHIVE_MAX_PAGE_SIZE, ARCHIVE_DEDUPE_WINDOW,
             SM_ENABLED, SM_RESUME_TIMEOUT, SM_MAX_DETACHED, SM_UNACKED_QUEUE, SM_REQUEST_ACK_AFTER, SM_REQUEST_ACK_IDLE,
             CSI_ENABLED, CSI_HELD_PRESENCES,
+            MUC_ENABLED, MUC_SUBDOMAIN,
             ADMINS);
 
     /** What each section is for, shown above it in the example file. */
@@ -228,6 +234,7 @@ final class ConfigSchema {
         sections.put("archive", "The message archive (XEP-0313).");
         sections.put("stream-management", "Stream management (XEP-0198).");
         sections.put("csi", "Client state indication (XEP-0352).");
+        sections.put("muc", "Multi-user chat (XEP-0045).");
         sections.put("limits", "Resource limits: stream limits are enforced while parsing (RFC 6120 §13.12), connection "
                 + "limits per address, storage limits when data is stored.");
         return Collections.unmodifiableMap(sections);

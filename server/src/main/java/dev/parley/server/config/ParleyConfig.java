@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param archive      the message archive (XEP-0313)
  * @param streamManagement stream management (XEP-0198)
  * @param clientState  client state indication (XEP-0352)
+ * @param muc          the multi-user chat service (XEP-0045)
  */
 public record ParleyConfig(List<String> domains, Path dataDir, Listeners listeners, Tls tls, Auth auth,
                            Registration registration, Resources resources, Limits limits, List<String> admins,
-                           Archive archive, StreamManagement streamManagement, ClientState clientState) {
+                           Archive archive, StreamManagement streamManagement, ClientState clientState, Muc muc) {
 
     public ParleyConfig {
         domains = List.copyOf(domains);
@@ -42,6 +43,7 @@ public record ParleyConfig(List<String> domains, Path dataDir, Listeners listene
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(streamManagement, "streamManagement");
         Objects.requireNonNull(clientState, "clientState");
+        Objects.requireNonNull(muc, "muc");
     }
 
     /** The configuration of a server started without a configuration file: every key at its documented default. */

@@ -4,6 +4,7 @@ import dev.parley.server.api.IqHandler;
 import dev.parley.server.api.IqReply;
 import dev.parley.server.api.IqRequest;
 import dev.parley.server.api.IqScope;
+import dev.parley.server.api.StanzaHandler;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.carbons.MessageCarbons;
 import dev.parley.server.session.ClientSession;
@@ -26,7 +27,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Routes stanzas whose sender is known ('from' stamped) by RFC 6120 §10: to the server, to an address at a hosted
- * domain (by the RFC 6121 §8.5 rules of {@link DeliveryRules}, carried out by {@link LocalDelivery}), or refused with
+ * domain (by the RFC 6121 §8.5 rules of {@link DeliveryRules}, carried out by {@link LocalDelivery}), to a service at a
+ * domain of its own ({@link HostedServices}), or refused with
  * {@code remote-server-not-found} until federation exists. Stanzas of type error are never answered with an error
  * (RFC 6120 §8.3.1), so two entities cannot bounce errors forever.
  *
@@ -45,6 +47,7 @@ public final class StanzaRouter {
     private final MessageCarbons carbons;
     private final PendingRequests serverRequests;
     private final StanzaFilter blocking;
+    private final HostedServices hostedServices = new HostedServices();
 
     /**
      * @param continuations where work resumes after a storage call completes (storage threads must not do it)
@@ -94,6 +97,10 @@ public final class StanzaRouter {
             // RFC 6120 §10.3: no 'to' means the sender's own account (the sender's bare JID).
             return stanza.from() == null ? DONE : local.deliver(stanza, stanza.from().bare());
         }
+        StanzaHandler service = hostedServices.handlerFor(to);
+        if (service != null) {
+            return service.handle(stanza);
+        }
         if (!accounts.isHosted(to)) {
             // Federation is not there yet: RFC 6120 §10.4 allows only local delivery or remote-server-not-found.
             return refuse(stanza, StanzaError.of(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND));
@@ -108,6 +115,11 @@ public final class StanzaRouter {
             return stanza instanceof Iq iq ? answer(iq, IqScope.SERVER, to) : DONE;
         }
         return local.deliver(stanza, to);
+    }
+
+    /** The services at domains of their own, which get every stanza addressed to their domain. */
+    public HostedServices hostedServices() {
+        return hostedServices;
     }
 
     /** Carries out effects in order, each after the previous one completed. */

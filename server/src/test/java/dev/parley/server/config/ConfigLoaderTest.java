@@ -49,7 +49,7 @@ class ConfigLoaderTest {
         ParleyConfig d = ParleyConfig.defaults();
         assertThat(parse("")).isEqualTo(new ParleyConfig(d.domains(), BASE.resolve("data"), d.listeners(), d.tls(),
                 d.auth(), d.registration(), d.resources(), d.limits(), d.admins(), d.archive(), d.streamManagement(),
-                d.clientState()));
+                d.clientState(), d.muc()));
         assertThat(parse("# nothing\nlimits:\nadmins:\n")).isEqualTo(parse(""));
     }
 

@@ -22,6 +22,9 @@ public interface StorageProvider extends AutoCloseable {
     /** Message archives (XEP-0313). */
     ArchiveStore archive();
 
+    /** Persistent multi-user chat rooms (XEP-0045). */
+    MucStore muc();
+
     /**
      * Completes the writes already submitted, makes them durable, and releases every resource (threads, files, locks).
      * Calls made after close complete exceptionally with {@link StorageException}. Calling close again does nothing.

@@ -52,7 +52,10 @@ public final class DiscoModule implements XmppModule {
         if (request.iq().payload().attribute("node") != null) {
             return node(request, ITEMS);
         }
-        return answer(request, ITEMS, List.of());
+        // XEP-0030 §4.3: services at domains of their own (a XEP-0045 chat service, say) are the server's items.
+        return answer(request, ITEMS, context.serviceDomains().stream().map(service -> XmlElement
+                .builder("item", ITEMS).attribute("jid", service.domain().toString())
+                .attribute("name", service.name()).build()).toList());
     }
 
     /** The account's identities and features, or a node's info from the first module that knows the node. */

@@ -3,6 +3,7 @@ package dev.parley.server.storage.rocksdb;
 import dev.parley.server.api.storage.AccountStore;
 import dev.parley.server.api.storage.ArchiveStore;
 import dev.parley.server.api.storage.KeyValueStore;
+import dev.parley.server.api.storage.MucStore;
 import dev.parley.server.api.storage.OfflineStore;
 import dev.parley.server.api.storage.PubSubStore;
 import dev.parley.server.api.storage.RosterStore;
@@ -50,7 +51,9 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private static final String OFFLINE = "offline";
     private static final String PUBSUB = "pubsub";
     private static final String ARCHIVE = "archive";
-    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, KEY_VALUES, ROSTER, OFFLINE, PUBSUB, ARCHIVE);
+    private static final String MUC = "muc";
+    private static final List<String> STORE_FAMILIES = List.of(ACCOUNTS, KEY_VALUES, ROSTER, OFFLINE, PUBSUB, ARCHIVE,
+            MUC);
 
     private final Path directory;
     private final Deque<AutoCloseable> resources;
@@ -63,12 +66,13 @@ public final class RocksDbStorageProvider implements StorageProvider {
     private final OfflineStore offline;
     private final PubSubStore pubSub;
     private final ArchiveStore archive;
+    private final MucStore muc;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RocksDbStorageProvider(Path directory, Deque<AutoCloseable> resources, Statistics statistics,
                                    GroupCommitWriter writer, ReadExecutor reads, AccountStore accounts,
                                    KeyValueStore keyValues, RosterStore roster, OfflineStore offline,
-                                   PubSubStore pubSub, ArchiveStore archive) {
+                                   PubSubStore pubSub, ArchiveStore archive, MucStore muc) {
         this.directory = directory;
         this.resources = resources;
         this.statistics = statistics;
@@ -80,6 +84,7 @@ public final class RocksDbStorageProvider implements StorageProvider {
         this.offline = offline;
         this.pubSub = pubSub;
         this.archive = archive;
+        this.muc = muc;
     }
 
     public static RocksDbStorageProvider open(Path directory) {
@@ -137,9 +142,10 @@ public final class RocksDbStorageProvider implements StorageProvider {
             OfflineStore offline = new RocksDbOfflineStore(db, handles.get(names.indexOf(OFFLINE)), writer, reads);
             PubSubStore pubSub = new RocksDbPubSubStore(db, handles.get(names.indexOf(PUBSUB)), writer, reads);
             ArchiveStore archive = new RocksDbArchiveStore(db, handles.get(names.indexOf(ARCHIVE)), writer, reads);
+            MucStore muc = new RocksDbMucStore(db, handles.get(names.indexOf(MUC)), writer, reads);
             log.info("opened data directory {}", real);
             return new RocksDbStorageProvider(real, resources, statistics, writer, reads, accounts, keyValues, roster,
-                    offline, pubSub, archive);
+                    offline, pubSub, archive, muc);
         } catch (RocksDBException | RuntimeException e) {
             StorageException failure = e instanceof StorageException storage ? storage
                     : new StorageException("cannot open the data directory " + real + ": " + e.getMessage(), e);
@@ -184,6 +190,11 @@ public final class RocksDbStorageProvider implements StorageProvider {
     @Override
     public ArchiveStore archive() {
         return archive;
+    }
+
+    @Override
+    public MucStore muc() {
+        return muc;
     }
 
     /** A RocksDB statistics counter, for metrics and tests. */

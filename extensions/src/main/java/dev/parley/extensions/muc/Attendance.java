@@ -1,0 +1,201 @@
+package dev.parley.extensions.muc;
+
+import dev.parley.xmpp.error.StanzaError;
+import dev.parley.xmpp.error.StanzaErrorCondition;
+import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.stanza.Presence;
+import dev.parley.xmpp.xml.XmlElement;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Presence sent to {@code room@service/nick}: entering (XEP-0045 §7.2, with the §7.2.5-§7.2.10 refusals, checked in
+ * the order the XEP gives and changing nothing), presence changes (§7.7), nickname changes (§7.6) and leaving (§7.14).
+ */
+final class Attendance {
+    private final OccupantIds occupantIds;
+
+    Attendance(OccupantIds occupantIds) {
+        this.occupantIds = occupantIds;
+    }
+
+    void presence(Room room, Presence presence, Outbox out, boolean created) {
+        Jid from = presence.from();
+        String nick = presence.to().resource();
+        Occupant current = room.occupantBySession(from);
+        if (presence.type() == Presence.Type.UNAVAILABLE || presence.isError()) {
+            if (current != null) {
+                leave(room, current, from, presence, out);
+            }
+            return;
+        }
+        if (presence.type() != Presence.Type.AVAILABLE) {
+            return; // subscription requests and probes have no meaning for a room
+        }
+        if (current == null) {
+            join(room, presence, nick, out, created);
+        } else if (!current.nick().equals(nick)) {
+            changeNick(room, current, presence, nick, out);
+        } else {
+            current.presence(from, visibleChildren(presence));
+            OccupantPresence.broadcast(room, out, current, OccupantPresence.Item.of(room, current, from), true,
+                    List.of(), List.of(), null);
+        }
+    }
+
+    private void join(Room room, Presence presence, String nick, Outbox out, boolean created) {
+        Jid from = presence.from();
+        Affiliation affiliation = room.affiliation(from);
+        Optional<XmlElement> muc = presence.element().child("x", MucXml.MUC);
+        StanzaErrorCondition refusal = refusal(room, from, affiliation, nick, muc);
+        if (refusal != null) {
+            out.add(presence.errorReply(StanzaError.of(refusal)));
+            return;
+        }
+        Occupant sameUser = room.occupantByUser(from);
+        Occupant occupant = sameUser != null ? sameUser
+                : new Occupant(nick, from, occupantIds.of(room.jid(), from), room.defaultRole(affiliation));
+        boolean newOccupant = sameUser == null;
+        // §7.2.2: first the others' presence to the newcomer, then the newcomer's presence to all, itself last.
+        for (Occupant other : room.occupants()) {
+            if (other != occupant && room.config().presenceBroadcast().contains(other.role())) {
+                out.add(OccupantPresence.single(room, other, occupant, from));
+            }
+        }
+        occupant.presence(from, visibleChildren(presence));
+        List<Integer> selfStatuses = new ArrayList<>();
+        if (room.config().nonAnonymous()) {
+            selfStatuses.add(100);
+        }
+        if (room.config().logging()) {
+            selfStatuses.add(170);
+        }
+        if (created) {
+            selfStatuses.add(201);
+        }
+        OccupantPresence.Item item = OccupantPresence.Item.of(room, occupant, from);
+        if (newOccupant) {
+            room.add(occupant);
+            OccupantPresence.broadcast(room, out, occupant, item, true, List.of(), selfStatuses, null);
+        } else {
+            // Another resource of an occupant (multi-session nick): only the new resource hears about it.
+            OccupantPresence.toSelf(room, out, occupant, List.of(from), item, true, List.of(), selfStatuses, null);
+        }
+        sendHistory(room, muc, from, out);
+        out.add(subject(room, from));
+    }
+
+    /** §7.2.5-§7.2.10, §7.2.8 and §7.2.9: why the user may not enter, or null. */
+    private static StanzaErrorCondition refusal(Room room, Jid from, Affiliation affiliation, String nick,
+                                                Optional<XmlElement> muc) {
+        RoomConfig config = room.config();
+        if (room.locked() && affiliation != Affiliation.OWNER) {
+            return StanzaErrorCondition.ITEM_NOT_FOUND;
+        }
+        if (affiliation == Affiliation.OUTCAST) {
+            return StanzaErrorCondition.FORBIDDEN;
+        }
+        Occupant holder = room.occupant(nick);
+        if (holder != null && !holder.user().equals(from.bare())) {
+            return StanzaErrorCondition.CONFLICT;
+        }
+        Occupant sameUser = room.occupantByUser(from);
+        if (sameUser != null && !sameUser.nick().equals(nick)) {
+            return StanzaErrorCondition.CONFLICT; // one bare JID holds one nickname
+        }
+        if (config.membersOnly() && !affiliation.atLeast(Affiliation.MEMBER)) {
+            return StanzaErrorCondition.REGISTRATION_REQUIRED;
+        }
+        if (!config.admits(muc.flatMap(x -> x.childText("password", MucXml.MUC)).orElse(""))
+                && !affiliation.atLeast(Affiliation.ADMIN)) {
+            return StanzaErrorCondition.NOT_AUTHORIZED;
+        }
+        if (sameUser == null && room.occupantCount() >= config.maxUsers() && !affiliation.atLeast(Affiliation.ADMIN)) {
+            return StanzaErrorCondition.SERVICE_UNAVAILABLE;
+        }
+        return null;
+    }
+
+    private static void sendHistory(Room room, Optional<XmlElement> muc, Jid to, Outbox out) {
+        RoomHistory.Request request = muc.flatMap(x -> x.child("history", MucXml.MUC)).map(Attendance::historyRequest)
+                .orElse(RoomHistory.Request.DEFAULT);
+        for (RoomHistory.Entry entry : room.history().select(request, room.config().maxHistoryFetch(), Instant.now())) {
+            XmlElement delay = XmlElement.builder("delay", MucXml.DELAY).attribute("from", room.jid().toString())
+                    .attribute("stamp", entry.at().toString()).build();
+            out.add(entry.message().withChild(delay).withAttribute("to", to.toString()));
+        }
+    }
+
+    /** The {@code <history/>} limits (§7.2.15); unreadable limits are ignored, as if not given. */
+    private static RoomHistory.Request historyRequest(XmlElement history) {
+        Instant since = null;
+        try {
+            since = history.attribute("since") == null ? null : Instant.parse(history.attribute("since"));
+        } catch (DateTimeParseException ignored) {
+            // an unreadable date limits nothing
+        }
+        Long seconds = number(history.attribute("seconds"));
+        Long chars = number(history.attribute("maxchars"));
+        Long stanzas = number(history.attribute("maxstanzas"));
+        return new RoomHistory.Request(chars == null ? null : (int) Math.min(chars, Integer.MAX_VALUE),
+                stanzas == null ? null : (int) Math.min(stanzas, Integer.MAX_VALUE), seconds, since);
+    }
+
+    private static Long number(String text) {
+        try {
+            return text == null ? null : Math.max(0, Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** §7.2.15: the subject after the history, an empty {@code <subject/>} when there is none. */
+    static XmlElement subject(Room room, Jid to) {
+        Jid from = room.subjectFrom() == null ? room.jid() : room.occupantJid(room.subjectFrom());
+        return XmlElement.builder("message", MucXml.CLIENT).attribute("from", from.toString())
+                .attribute("to", to.toString()).attribute("type", "groupchat")
+                .child(XmlElement.builder("subject", MucXml.CLIENT).text(room.subject()).build()).build();
+    }
+
+    private void changeNick(Room room, Occupant occupant, Presence presence, String nick, Outbox out) {
+        Occupant holder = room.occupant(nick);
+        if (holder != null || occupant.sessions().size() > 1) {
+            // §7.6: a nickname held by someone else is a conflict; a multi-session occupant keeps one nickname.
+            out.add(presence.errorReply(StanzaError.of(holder != null ? StanzaErrorCondition.CONFLICT
+                    : StanzaErrorCondition.NOT_ACCEPTABLE)));
+            return;
+        }
+        Jid from = presence.from();
+        OccupantPresence.Item item = OccupantPresence.Item.of(room, occupant, from);
+        OccupantPresence.broadcast(room, out, occupant, item.withNick(nick), false, List.of(303), List.of(), null);
+        room.remove(occupant);
+        Occupant renamed = occupant.renamed(nick);
+        renamed.presence(from, visibleChildren(presence));
+        room.add(renamed);
+        OccupantPresence.broadcast(room, out, renamed, item, true, List.of(), List.of(), null);
+    }
+
+    private static void leave(Room room, Occupant occupant, Jid from, Presence presence, Outbox out) {
+        OccupantPresence.Item item = new OccupantPresence.Item(room.affiliation(occupant.user()), Role.NONE, from,
+                null, null, null);
+        if (occupant.sessions().size() > 1) {
+            // Other resources stay: only the leaving one hears that it left (multi-session nick).
+            OccupantPresence.toSelf(room, out, occupant, List.of(from), item, false, List.of(), List.of(), null);
+            occupant.leave(from);
+            return;
+        }
+        occupant.presence(from, presence.element().elements("status", MucXml.CLIENT).toList());
+        OccupantPresence.broadcast(room, out, occupant, item, false, List.of(), List.of(), null);
+        occupant.leave(from);
+        room.remove(occupant);
+    }
+
+    /** What the room repeats of an occupant's presence: everything but what only the room may set. */
+    private static List<XmlElement> visibleChildren(Presence presence) {
+        return presence.element().elements().filter(child -> !MucXml.serviceOwned(child)).toList();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.parley.extensions.muc;
+
+import dev.parley.server.api.ModuleContext;
+import dev.parley.server.api.ServiceDomain;
+import dev.parley.server.api.XmppModule;
+import dev.parley.server.config.Muc;
+import dev.parley.xmpp.jid.Jid;
+
+/**
+ * Multi-user chat (XEP-0045) as a hosted service: one {@link MucService} at {@code <muc.subdomain>.<domain>} for every
+ * hosted domain when {@code muc.enabled}. The service domain has the identity conference/text (§6.1) and is listed
+ * in the server's disco#items.
+ */
+public final class MucModule implements XmppModule {
+    @Override
+    public String name() {
+        return "muc";
+    }
+
+    @Override
+    public void start(ModuleContext context) {
+        Muc config = context.config().muc();
+        if (!config.enabled()) {
+            return;
+        }
+        OccupantIds occupantIds = OccupantIds.random();
+        for (String hosted : context.config().domains()) {
+            Jid domain = Jid.domain(config.serviceDomain(hosted));
+            MucService service = new MucService(domain, context, context.storage().muc(), occupantIds);
+            // At start, before listeners open: waiting here keeps the first stanza from missing a stored room.
+            service.load().toCompletableFuture().join();
+            context.serviceDomain(new ServiceDomain(domain, "Chatrooms"), service);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.parley.extensions.muc;
+
+import dev.parley.server.testing.Iqs;
+import dev.parley.server.testing.TestServer;
+import dev.parley.server.testing.XmppSession;
+import dev.parley.xmpp.xml.XmlElement;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A logged-in test user speaking XEP-0045 to rooms at {@code conference.localhost}. */
+record MucClient(XmppSession session) implements AutoCloseable {
+    static final String SERVICE = "conference." + TestServer.DOMAIN;
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    static MucClient login(TestServer server) throws Exception {
+        XmppSession session = XmppSession.loginFresh(server, "muc");
+        session.send("<presence/>"); // RFC 6121 §4.2: available, so presence from rooms is delivered
+        return new MucClient(session);
+    }
+
+    static String room(String name) {
+        return name + "@" + SERVICE;
+    }
+
+    String jid() {
+        return session.fullJid();
+    }
+
+    String bare() {
+        return session.bareJid();
+    }
+
+    void send(String xml) throws Exception {
+        session.send(xml);
+    }
+
+    /** Sends join presence and returns the self-presence (status 110) or the error presence. */
+    XmlElement join(String room, String nick, String mucChildren) throws Exception {
+        send("<presence to='" + room + "/" + nick + "'><x xmlns='http://jabber.org/protocol/muc'>" + mucChildren
+                + "</x></presence>");
+        return session.client().next(e -> e.name().equals("presence") && (hasStatus(e, 110)
+                || "error".equals(e.attribute("type"))));
+    }
+
+    /** Creates an instant room (§10.1.2): join, then submit an empty form. */
+    XmlElement createInstant(String room, String nick) throws Exception {
+        XmlElement self = join(room, nick, "");
+        XmlElement reply = request("<iq type='set' to='" + room + "' id='" + id() + "'>"
+                + "<query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'/></query></iq>");
+        if (!"result".equals(reply.attribute("type"))) {
+            throw new AssertionError("instant room refused: " + reply);
+        }
+        return self;
+    }
+
+    /** Submits config fields (var → value) to the room. */
+    XmlElement configure(String room, String... varValuePairs) throws Exception {
+        StringBuilder form = new StringBuilder("<x xmlns='jabber:x:data' type='submit'><field var='FORM_TYPE'>"
+                + "<value>http://jabber.org/protocol/muc#roomconfig</value></field>");
+        for (int i = 0; i < varValuePairs.length; i += 2) {
+            form.append("<field var='").append(varValuePairs[i]).append("'><value>").append(varValuePairs[i + 1])
+                    .append("</value></field>");
+        }
+        form.append("</x>");
+        return request("<iq type='set' to='" + room + "' id='" + id() + "'>"
+                + "<query xmlns='http://jabber.org/protocol/muc#owner'>" + form + "</query></iq>");
+    }
+
+    XmlElement request(String iq) throws Exception {
+        return session.request(iq);
+    }
+
+    /** The next stanza named {@code name} whose 'from' is {@code from}. */
+    XmlElement next(String name, String from) throws Exception {
+        return session.client().next(e -> e.name().equals(name) && from.equals(e.attribute("from")));
+    }
+
+    List<XmlElement> drain(int millis) throws Exception {
+        return session.client().drain(millis);
+    }
+
+    static String id() {
+        return "m" + IDS.incrementAndGet();
+    }
+
+    static boolean hasStatus(XmlElement stanza, int code) {
+        return stanza.child("x", "http://jabber.org/protocol/muc#user").stream()
+                .flatMap(x -> x.elements("status", "http://jabber.org/protocol/muc#user"))
+                .anyMatch(s -> Integer.toString(code).equals(s.attribute("code")));
+    }
+
+    static XmlElement item(XmlElement stanza) {
+        return stanza.child("x", "http://jabber.org/protocol/muc#user").orElseThrow()
+                .child("item", "http://jabber.org/protocol/muc#user").orElseThrow();
+    }
+
+    static String error(XmlElement stanza) throws Exception {
+        return Iqs.errorCondition(stanza);
+    }
+
+    @Override
+    public void close() throws Exception {
+        session.close();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.parley.extensions.muc;
+
+import dev.parley.server.ParleyServer;
+import dev.parley.server.config.ConfigLoader;
+import dev.parley.server.testing.RawXmppClient;
+import dev.parley.server.testing.TestServer;
+import dev.parley.server.testing.XmppSession;
+import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.xml.XmlElement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static dev.parley.extensions.muc.MucClient.item;
+import static dev.parley.extensions.muc.MucClient.room;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** XEP-0045 §10.1.3 persistentroom: configuration and affiliations outlive a restart; temporary rooms do not. */
+class PersistentRoomTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void persistentRoomKeepsConfigAndMembersAcrossRestart() throws Exception {
+        String room = room("kept");
+        String temporary = room("gone");
+        try (ParleyServer server = start()) {
+            server.accounts().create(Jid.parse("owner@localhost"), "owner-password").toCompletableFuture().join();
+            server.accounts().create(Jid.parse("member@localhost"), "member-password").toCompletableFuture().join();
+            try (MucClient owner = login(server, "owner")) {
+                owner.join(room, "boss", "");
+                assertThat(owner.configure(room, "muc#roomconfig_persistentroom", "1",
+                        "muc#roomconfig_membersonly", "1", "muc#roomconfig_roomname", "Kept room")
+                        .attribute("type")).isEqualTo("result");
+                XmlElement granted = owner.request("<iq type='set' to='" + room + "' id='g1'><query xmlns='"
+                        + "http://jabber.org/protocol/muc#admin'><item affiliation='member' jid='member@localhost'/>"
+                        + "</query></iq>");
+                assertThat(granted.attribute("type")).isEqualTo("result");
+                owner.createInstant(temporary, "boss");
+            }
+        }
+        try (ParleyServer server = start(); MucClient member = login(server, "member")) {
+            XmlElement self = member.join(room, "m", "");
+            assertThat(item(self).attribute("affiliation")).as("member list survived").isEqualTo("member");
+            XmlElement info = member.request("<iq type='get' to='" + room + "' id='i1'><query xmlns='"
+                    + "http://jabber.org/protocol/disco#info'/></iq>");
+            assertThat(info.toString()).contains("name='Kept room'").contains("muc_membersonly")
+                    .contains("muc_persistent");
+            XmlElement missing = member.request("<iq type='get' to='" + temporary + "' id='i2'><query xmlns='"
+                    + "http://jabber.org/protocol/disco#info'/></iq>");
+            assertThat(MucClient.error(missing)).isEqualTo("item-not-found");
+        }
+    }
+
+    private ParleyServer start() throws Exception {
+        return ParleyServer.start(ConfigLoader.parse("""
+                domains: [localhost]
+                data-dir: %s
+                listeners:
+                  c2s: {port: 0, address: 127.0.0.1}
+                  c2s-direct-tls: {enabled: false}
+                  admin: {enabled: false}
+                auth:
+                  scram-iterations: 4096
+                """.formatted(dataDir), "restart test", dataDir));
+    }
+
+    private static MucClient login(ParleyServer server, String user) throws Exception {
+        RawXmppClient client = RawXmppClient.connect(server.boundPort("c2s"));
+        String jid = client.login(TestServer.DOMAIN, user, user + "-password", "muc");
+        XmppSession session = new XmppSession(client, jid);
+        session.send("<presence/>");
+        return new MucClient(session);
+    }
+}
