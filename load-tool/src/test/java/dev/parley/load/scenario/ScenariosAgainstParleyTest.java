@@ -142,11 +142,24 @@ class ScenariosAgainstParleyTest {
     }
 
     @Test
-    void scenariosNeedingMissingFeaturesSaySo() throws Exception {
-        ObjectNode muc = MucScenario.run(settings(), new MucScenario.Settings(1, 2, "conference.localhost", 10,
+    void everyOccupantGetsEveryRoomMessageOnce() throws Exception {
+        ObjectNode line = MucScenario.run(settings(), new MucScenario.Settings(1, 3, "conference.localhost", 30,
+                Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+
+        assertThat(line.get("supported").asBoolean()).as(line.toString()).isTrue();
+        assertThat(line.get("sessions").asInt()).isEqualTo(3);
+        assertThat(line.get("expected").asLong()).isPositive();
+        assertThat(line.get("received").asLong()).isEqualTo(line.get("expected").asLong());
+        assertThat(line.get("lost").asLong()).isZero();
+        assertThat(line.get("duplicates").asLong()).isZero();
+    }
+
+    @Test
+    void aMissingServiceIsReportedAsUnsupported() throws Exception {
+        ObjectNode muc = MucScenario.run(settings(), new MucScenario.Settings(1, 2, "conference.example", 10,
                 Duration.ZERO, Duration.ofMillis(100), Duration.ofSeconds(1)));
 
         assertThat(muc.get("supported").asBoolean()).isFalse();
-        assertThat(muc.get("reason").asText()).contains("conference.localhost");
+        assertThat(muc.get("reason").asText()).contains("conference.example");
     }
 }
