@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * Knobs of a SINT suite run, from system properties (Maven passes {@code -D} options through to the test JVM).
  *
  * <pre>
- * parley.sint.replyTimeoutMillis  = how long SINT waits for any reply (default 5000)
+ * parley.sint.replyTimeoutMillis  = how long SINT waits for any reply (default 10000: a loaded 2-core CI machine can take seconds)
  * parley.sint.classTimeoutSeconds = limit for one test class, after which it is interrupted (default 150)
  * parley.sint.budgetSeconds       = limit for the whole suite; classes not started by then count as not run (default 600)
  * parley.sint.classes             = comma-separated test classes to run, simple or qualified names (default all)
@@ -33,7 +33,7 @@ public record SuiteSettings(Duration replyTimeout, Duration classTimeout, Durati
                 .filter(name -> !name.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         return new SuiteSettings(
-                Duration.ofMillis(Long.parseLong(properties.getProperty("parley.sint.replyTimeoutMillis", "5000").strip())),
+                Duration.ofMillis(Long.parseLong(properties.getProperty("parley.sint.replyTimeoutMillis", "10000").strip())),
                 Duration.ofSeconds(Long.parseLong(properties.getProperty("parley.sint.classTimeoutSeconds", "150").strip())),
                 Duration.ofSeconds(Long.parseLong(properties.getProperty("parley.sint.budgetSeconds", "600").strip())),
                 classes,
