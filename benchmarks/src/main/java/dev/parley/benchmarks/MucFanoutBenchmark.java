@@ -70,7 +70,7 @@ public class MucFanoutBenchmark {
                     .withAttribute("from", user.toString()))));
             RoutingNode.await(node.send(sessions[i], stanza(join(user, "nick" + i))));
             if (i == 0) {
-                RoutingNode.await(node.send(sessions[0], stanza(instantRoom(user))));
+                RoutingNode.await(node.send(sessions[0], stanza(configuredRoom(user, occupants))));
             }
         }
         messages = groupchatMessages(sessions[0].jid());
@@ -127,12 +127,21 @@ public class MucFanoutBenchmark {
                 .attribute("to", ROOM.withResource(nick).toString()).child(XmlElement.empty("x", MUC)).build();
     }
 
-    /** XEP-0045 §10.1.2: the owner accepts the default configuration, which unlocks the room. */
-    private static XmlElement instantRoom(Jid owner) {
-        XmlElement form = XmlElement.empty("x", "jabber:x:data").withAttribute("type", "submit");
+    /**
+     * XEP-0045 §10.1.3: the owner configures the room, which unlocks it, keeping the defaults but for the most
+     * occupants (200 by default) so that all of them fit.
+     */
+    private static XmlElement configuredRoom(Jid owner, int occupants) {
+        XmlElement form = XmlElement.builder("x", "jabber:x:data").attribute("type", "submit")
+                .child(field("FORM_TYPE", MUC + "#roomconfig"))
+                .child(field("muc#roomconfig_maxusers", Integer.toString(occupants))).build();
         return XmlElement.builder("iq", StanzaCorpus.CONTENT_NAMESPACE).attribute("from", owner.toString())
-                .attribute("to", ROOM.toString()).attribute("type", "set").attribute("id", "instant")
+                .attribute("to", ROOM.toString()).attribute("type", "set").attribute("id", "configure")
                 .child(XmlElement.builder("query", MUC + "#owner").child(form).build()).build();
+    }
+
+    private static XmlElement field(String var, String value) {
+        return XmlElement.builder("field", "jabber:x:data").attribute("var", var).textChild("value", value).build();
     }
 
     private static Stanza[] groupchatMessages(Jid sender) throws StreamErrorException, StanzaException {
