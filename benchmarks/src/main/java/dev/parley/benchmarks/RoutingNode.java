@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RoutingNode implements AutoCloseable {
     static final String DOMAIN = "example.com";
-    /** The lowest SCRAM iteration count the account service accepts: accounts are set up, never logged into. */
+    /** The lowest SCRAM iteration count the configuration allows: these accounts are created, never logged into. */
     private static final int SCRAM_ITERATIONS = 4096;
 
     final SessionRegistry sessions = new SessionRegistry();
