@@ -163,6 +163,33 @@ class BenchmarkFixturesTest {
     }
 
     @Test
+    void everyOccupantGetsEachGroupchatMessageOnceAsTheRoomReflectsIt() throws Exception {
+        for (int occupants : new int[] {10, 250}) { // 250: more than a room holds by default
+            MucFanoutBenchmark benchmark = new MucFanoutBenchmark();
+            benchmark.occupants = occupants;
+            benchmark.setUp();
+            try {
+                for (int i = 0; i < 8; i++) { // each call checks that exactly one copy reached each occupant
+                    assertThat(benchmark.room()).isEqualTo(occupants);
+                }
+                XmlElement copy = benchmark.session(occupants - 1).last().element();
+                assertThat(copy.attribute("from")).isEqualTo(MucFanoutBenchmark.ROOM.withResource("nick0").toString());
+                assertThat(copy.attribute("to")).isEqualTo(benchmark.session(occupants - 1).jid().toString());
+                assertThat(copy.attribute("type")).isEqualTo("groupchat");
+                assertThat(copy.child("stanza-id", "urn:xmpp:sid:0")).isPresent();
+
+                long deliveries = benchmark.deliveries();
+                long bytes = benchmark.bytes();
+                benchmark.serialiseEachCopy();
+                assertThat(benchmark.deliveries() - deliveries).isEqualTo(occupants);
+                assertThat((benchmark.bytes() - bytes) / occupants).isBetween(300L, 600L);
+            } finally {
+                benchmark.close();
+            }
+        }
+    }
+
+    @Test
     void aMediumThatIsNotWhatItSaysIsRefused() {
         assertThatThrownBy(() -> StoreDirectory.create("floppy")).isInstanceOf(IllegalArgumentException.class);
     }
