@@ -1,0 +1,107 @@
+package dev.parley.extensions.muc;
+
+import dev.parley.server.api.IqReply;
+import dev.parley.server.api.IqRequest;
+import dev.parley.server.api.ModuleContext;
+import dev.parley.server.api.storage.AccountId;
+import dev.parley.server.api.storage.ArchiveStore;
+import dev.parley.server.api.storage.StorageOverloadedException;
+import dev.parley.server.archive.ArchiveIds;
+import dev.parley.server.archive.MamQueries;
+import dev.parley.xmpp.error.StanzaError;
+import dev.parley.xmpp.error.StanzaErrorCondition;
+import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.stanza.Iq;
+import dev.parley.xmpp.xml.XmlElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * A room's message archive (XEP-0313 §3.1 "MUC archives", §6.1.2 "MUC Archives"), kept in the server's
+ * {@link ArchiveStore} under the room's bare JID as if it were an account ({@code room@service} is never an account's
+ * JID: the service domain is not a hosted domain). Ids are the server's opaque archive ids ({@link ArchiveIds},
+ * docs/decisions/0005-archive-ids.md): the id a message gets here is the XEP-0359 {@code <stanza-id by=room/>} every
+ * occupant receives. Queries reuse the server's {@link MamQueries}; who may query is {@link #refusal}.
+ */
+final class RoomArchive {
+    private static final Logger log = LoggerFactory.getLogger(RoomArchive.class);
+
+    private final ArchiveStore store;
+    private final ArchiveIds ids;
+    private final MamQueries queries;
+    private final Executor continuations;
+
+    RoomArchive(ArchiveStore store, ArchiveIds ids, MamQueries queries, Executor continuations) {
+        this.store = store;
+        this.ids = ids;
+        this.queries = queries;
+        this.continuations = continuations;
+    }
+
+    /** The archives of the node's rooms, ids under the same secret as the accounts' archives. */
+    static RoomArchive open(ModuleContext context) throws IOException {
+        ArchiveIds ids = ArchiveIds.open(context.config().dataDir());
+        ArchiveStore store = context.storage().archive();
+        return new RoomArchive(store, ids, new MamQueries(store, ids, context.config().archive().maxPageSize(),
+                context.sessions(), context.continuations()), context.continuations());
+    }
+
+    /**
+     * Appends a message as the room sent it (from its occupant JID, no 'to', no stanza id); completes with its archive
+     * id once durable. Appends made one after the other get increasing ids in that order (the store assigns them in
+     * append order), which is why the room appends under its monitor.
+     */
+    CompletionStage<String> append(Jid room, Jid publisher, XmlElement message) {
+        AccountId archive = AccountId.of(room);
+        return store.append(archive, Instant.now(), publisher, message)
+                .thenApplyAsync(sequence -> ids.encode(archive, sequence), continuations);
+    }
+
+    /** Erases a room's messages when the room is gone; the ids given out stay used, should the room come back. */
+    void erase(Jid room) {
+        store.deleteAll(AccountId.of(room)).exceptionally(failure -> {
+            log.warn("erasing the archive of room {} failed", room, failure);
+            return null;
+        });
+    }
+
+    /**
+     * XEP-0313 §6.1.2: only who may enter the room may query its archive (never outcasts; only owners, admins and
+     * members of a members-only room). A room with public logging ({@code muc#roomconfig_enablelogging}) lets them
+     * all read it; otherwise only its current occupants may. Null when {@code requester} may query.
+     */
+    static StanzaErrorCondition refusal(Room room, Jid requester) {
+        Affiliation affiliation = room.affiliation(requester);
+        if (affiliation == Affiliation.OUTCAST
+                || (room.config().membersOnly() && !affiliation.atLeast(Affiliation.MEMBER))) {
+            return StanzaErrorCondition.FORBIDDEN;
+        }
+        if (!room.config().logging() && room.occupantBySession(requester) == null) {
+            return StanzaErrorCondition.FORBIDDEN;
+        }
+        return null;
+    }
+
+    /** Answers a query (or a query form request) the requester was allowed by {@link #refusal}. */
+    CompletionStage<XmlElement> query(Room room, Iq iq) {
+        return queries.query(new IqRequest(iq, iq.from(), room.jid()), AccountId.of(room.jid()))
+                .thenApply(reply -> switch (reply) {
+                    case IqReply.Result result -> iq.result(result.payload());
+                    case IqReply.Error error -> iq.errorReply(error.error());
+                });
+    }
+
+    /** The error a sender gets when its message could not be archived, and so was not sent (XEP-0313 §6.1.2). */
+    static StanzaError appendFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return StanzaError.of(cause instanceof StorageOverloadedException ? StanzaErrorCondition.RESOURCE_CONSTRAINT
+                : StanzaErrorCondition.INTERNAL_SERVER_ERROR);
+    }
+}
