@@ -113,4 +113,19 @@ class RoomArchiveTest {
             assertThat(alice.queryArchive(room, "").ids()).hasSize(1);
         }
     }
+
+    @Test
+    void aTemporaryRoomsArchiveGoesWithTheRoom() throws Exception {
+        String room = room("fleeting");
+        try (MucClient alice = MucClient.login(server)) {
+            alice.createInstant(room, "alice");
+            alice.send("<message to='" + room + "' type='groupchat'><body>soon gone</body></message>");
+            alice.next("message", room + "/alice");
+            assertThat(alice.queryArchive(room, "").ids()).hasSize(1);
+        }
+        try (MucClient bob = MucClient.login(server)) {
+            bob.createInstant(room, "bob");
+            assertThat(bob.queryArchive(room, "").ids()).as("the new room starts empty").isEmpty();
+        }
+    }
 }
