@@ -152,12 +152,12 @@ final class MucService implements StanzaHandler {
             out.add(iq.result(RoomDisco.roomItems(room, room.occupantBySession(iq.from()) != null)));
         } else if (get && payload.is("ping", MucXml.PING)) {
             out.add(iq.result(null));
-        } else if (payload.is("query", MucXml.MAM) && payload.attribute("node") == null) {
+        } else if (ns.equals(MucXml.MAM) && payload.attribute("node") == null) {
             StanzaErrorCondition refusal = RoomArchive.refusal(room, iq.from());
             if (refusal != null) {
                 out.add(iq.errorReply(StanzaError.of(refusal, "Only who may read this room's archive may query it")));
             } else {
-                out.addLater(archive.query(room, iq));
+                out.addLater(archive.handle(room, iq));
             }
         } else {
             out.add(iq.errorReply(StanzaError.of(StanzaErrorCondition.SERVICE_UNAVAILABLE)));

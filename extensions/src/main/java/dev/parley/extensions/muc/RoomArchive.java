@@ -88,13 +88,25 @@ final class RoomArchive {
         return null;
     }
 
-    /** Answers a query (or a query form request) the requester was allowed by {@link #refusal}. */
-    CompletionStage<XmlElement> query(Room room, Iq iq) {
-        return queries.query(new IqRequest(iq, iq.from(), room.jid()), AccountId.of(room.jid()))
-                .thenApply(reply -> switch (reply) {
-                    case IqReply.Result result -> iq.result(result.payload());
-                    case IqReply.Error error -> iq.errorReply(error.error());
-                });
+    /**
+     * Answers a query, a query form request or a metadata request (XEP-0313 §4, §6) the requester was allowed by
+     * {@link #refusal}; anything else in the namespace is {@code feature-not-implemented}.
+     */
+    CompletionStage<XmlElement> handle(Room room, Iq iq) {
+        XmlElement payload = iq.payload();
+        AccountId archive = AccountId.of(room.jid());
+        CompletionStage<IqReply> reply;
+        if (payload.name().equals("query")) {
+            reply = queries.query(new IqRequest(iq, iq.from(), room.jid()), archive);
+        } else if (payload.name().equals("metadata") && iq.type() == Iq.Type.GET) {
+            reply = queries.metadata(archive);
+        } else {
+            reply = IqReply.now(IqReply.error(StanzaErrorCondition.FEATURE_NOT_IMPLEMENTED));
+        }
+        return reply.thenApply(answer -> switch (answer) {
+            case IqReply.Result result -> iq.result(result.payload());
+            case IqReply.Error error -> iq.errorReply(error.error());
+        });
     }
 
     /** The error a sender gets when its message could not be archived, and so was not sent (XEP-0313 §6.1.2). */

@@ -76,6 +76,11 @@ class RoomArchiveTest {
                     + "<field var='FORM_TYPE' type='hidden'><value>urn:xmpp:mam:2</value></field>"
                     + "<field var='with'><value>" + room + "/bob</value></field></x>");
             assertThat(byBob.ids()).as("§4.1.1: 'with' is the publisher").hasSize(1);
+
+            XmlElement metadata = alice.request("<iq type='get' to='" + room + "' id='md1'><metadata xmlns='"
+                    + "urn:xmpp:mam:2'/></iq>").child("metadata", "urn:xmpp:mam:2").orElseThrow();
+            assertThat(metadata.child("start", "urn:xmpp:mam:2").orElseThrow().attribute("id")).isEqualTo(seen.getFirst());
+            assertThat(metadata.child("end", "urn:xmpp:mam:2").orElseThrow().attribute("id")).isEqualTo(seen.getLast());
             assertThat(byBob.messages().getFirst().childText("body", "jabber:client")).contains("two");
         }
     }

@@ -85,7 +85,11 @@ public final class MamQueries {
         if (!request.target().equals(request.requester().bare())) {
             return IqReply.now(IqReply.error(StanzaErrorCondition.FORBIDDEN, "An archive is its account's alone"));
         }
-        AccountId account = AccountId.of(request.target());
+        return metadata(AccountId.of(request.target()));
+    }
+
+    /** The first and last message of {@code account}'s archive, for a requester the caller has let read it. */
+    public CompletionStage<IqReply> metadata(AccountId account) {
         return store.bounds(account).thenApply(bounds -> {
             XmlElement.Builder metadata = XmlElement.builder("metadata", Namespaces.MAM);
             bounds.ifPresent(b -> metadata.child(edge("start", account, b.firstId(), b.firstStamp()))
