@@ -92,6 +92,11 @@ final class MucService implements StanzaHandler {
                 room = rooms.putIfAbsent(to.local(), fresh);
                 created = room == null;
                 room = created ? fresh : room;
+                if (created) {
+                    // A temporary room that was alive when the server stopped left its archive behind; a new room
+                    // starts empty. Erased before the room's first append, in the store's order.
+                    archive.erase(fresh.jid());
+                }
             }
             if (room == null) {
                 return stanza instanceof Presence ? CompletableFuture.completedFuture(null)

@@ -18,9 +18,13 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * A room's message archive (XEP-0313 §3.1 "MUC archives", §6.1.2 "MUC Archives"), kept in the server's
@@ -36,6 +40,8 @@ final class RoomArchive {
     private final ArchiveIds ids;
     private final MamQueries queries;
     private final Executor continuations;
+    /** The last operation begun on each room's archive that has not finished; the next one starts after it. */
+    private final Map<Jid, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
 
     RoomArchive(ArchiveStore store, ArchiveIds ids, MamQueries queries, Executor continuations) {
         this.store = store;
@@ -54,21 +60,41 @@ final class RoomArchive {
 
     /**
      * Appends a message as the room sent it (from its occupant JID, no 'to', no stanza id); completes with its archive
-     * id once durable. Appends made one after the other get increasing ids in that order (the store assigns them in
-     * append order), which is why the room appends under its monitor.
+     * id once durable. Appends and erases of one room run one after the other in the order they were asked for, so
+     * the room, asking under its monitor, gets ids in its own order.
      */
     CompletionStage<String> append(Jid room, Jid publisher, XmlElement message) {
         AccountId archive = AccountId.of(room);
-        return store.append(archive, Instant.now(), publisher, message)
+        Instant now = Instant.now();
+        return inTurn(room, () -> store.append(archive, now, publisher, message))
                 .thenApplyAsync(sequence -> ids.encode(archive, sequence), continuations);
     }
 
-    /** Erases a room's messages when the room is gone; the ids given out stay used, should the room come back. */
+    /**
+     * Erases a room's messages (a room that is gone, or one created anew over what an earlier room of that name left);
+     * the ids given out stay used.
+     */
     void erase(Jid room) {
-        store.deleteAll(AccountId.of(room)).exceptionally(failure -> {
+        inTurn(room, () -> store.deleteAll(AccountId.of(room))).exceptionally(failure -> {
             log.warn("erasing the archive of room {} failed", room, failure);
             return null;
         });
+    }
+
+    /** Starts {@code operation} once the room's previous operation has finished, failed or not. */
+    private <T> CompletableFuture<T> inTurn(Jid room, Supplier<CompletionStage<T>> operation) {
+        CompletableFuture<T> next = new CompletableFuture<>();
+        CompletableFuture<?> previous = tails.put(room, next);
+        (previous == null ? CompletableFuture.completedFuture(null) : previous).handle((result, failure) -> null)
+                .thenCompose(ignored -> operation.get()).whenComplete((result, failure) -> {
+                    tails.remove(room, next);
+                    if (failure != null) {
+                        next.completeExceptionally(failure);
+                    } else {
+                        next.complete(result);
+                    }
+                });
+        return next;
     }
 
     /**
