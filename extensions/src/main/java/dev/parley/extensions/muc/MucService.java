@@ -94,7 +94,7 @@ final class MucService implements StanzaHandler {
                 room = created ? fresh : room;
                 if (created) {
                     // A temporary room that was alive when the server stopped left its archive behind; a new room
-                    // starts empty. Erased before the room's first append, in the store's order.
+                    // starts empty. RoomArchive runs the erase before the room's first append.
                     archive.erase(fresh.jid());
                 }
             }

@@ -27,7 +27,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * A room's message archive (XEP-0313 §3.1 "MUC archives", §6.1.2 "MUC Archives"), kept in the server's
+ * A room's message archive (XEP-0313 §3.3.2 "MUC archives", §6.1.2 "MUC Archives"), kept in the server's
  * {@link ArchiveStore} under the room's bare JID as if it were an account ({@code room@service} is never an account's
  * JID: the service domain is not a hosted domain). Ids are the server's opaque archive ids ({@link ArchiveIds},
  * docs/decisions/0005-archive-ids.md): the id a message gets here is the XEP-0359 {@code <stanza-id by=room/>} every
@@ -115,8 +115,9 @@ final class RoomArchive {
     }
 
     /**
-     * Answers a query, a query form request or a metadata request (XEP-0313 §4, §6) the requester was allowed by
-     * {@link #refusal}; anything else in the namespace is {@code feature-not-implemented}.
+     * Answers a query, a query form request or a metadata request (XEP-0313 §4, §5) the requester was allowed by
+     * {@link #refusal}; anything else in the namespace is {@code feature-not-implemented}, a failed read
+     * {@code internal-server-error}.
      */
     CompletionStage<XmlElement> handle(Room room, Iq iq) {
         XmlElement payload = iq.payload();
@@ -132,6 +133,9 @@ final class RoomArchive {
         return reply.thenApply(answer -> switch (answer) {
             case IqReply.Result result -> iq.result(result.payload());
             case IqReply.Error error -> iq.errorReply(error.error());
+        }).exceptionally(failure -> {
+            log.warn("reading the archive of room {} failed", room.jid(), failure);
+            return iq.errorReply(StanzaError.of(StanzaErrorCondition.INTERNAL_SERVER_ERROR));
         });
     }
 

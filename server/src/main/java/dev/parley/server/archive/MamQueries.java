@@ -26,7 +26,7 @@ import java.util.concurrent.Executor;
  * {@code <forwarded/>} (XEP-0297, with an XEP-0203 delay), then answers the IQ with {@code <fin/>} and its RSM
  * {@code <set/>} (first, last, count) once every result is on its way; a metadata get returns the first and last
  * message. Only the account itself may query its archive ({@code forbidden} otherwise, §8); the archive of another
- * bare JID (a XEP-0045 room's, XEP-0313 §3.1) decides itself who may query it and calls
+ * bare JID (a XEP-0045 room's, XEP-0313 §3.3.2) decides itself who may query it and calls
  * {@link #query(IqRequest, AccountId)}.
  * Results go to the requester's session on this node.
  */
