@@ -79,8 +79,10 @@ class RoomArchiveTest {
 
             XmlElement metadata = alice.request("<iq type='get' to='" + room + "' id='md1'><metadata xmlns='"
                     + "urn:xmpp:mam:2'/></iq>").child("metadata", "urn:xmpp:mam:2").orElseThrow();
-            assertThat(metadata.child("start", "urn:xmpp:mam:2").orElseThrow().attribute("id")).isEqualTo(seen.getFirst());
-            assertThat(metadata.child("end", "urn:xmpp:mam:2").orElseThrow().attribute("id")).isEqualTo(seen.getLast());
+            assertThat(metadata.child("start", "urn:xmpp:mam:2").orElseThrow().attribute("id"))
+                    .isEqualTo(seen.getFirst());
+            assertThat(metadata.child("end", "urn:xmpp:mam:2").orElseThrow().attribute("id"))
+                    .isEqualTo(seen.getLast());
             assertThat(byBob.messages().getFirst().childText("body", "jabber:client")).contains("two");
         }
     }
@@ -92,7 +94,7 @@ class RoomArchiveTest {
             alice.createInstant(room, "alice");
             XmlElement info = alice.request("<iq type='get' to='" + room + "' id='d1'><query xmlns='"
                     + "http://jabber.org/protocol/disco#info'/></iq>");
-            assertThat(info.toString()).contains("var='urn:xmpp:mam:2'");
+            assertThat(info.toString()).contains("var='urn:xmpp:mam:2'").contains("var='urn:xmpp:mam:2#extended'");
         }
     }
 
