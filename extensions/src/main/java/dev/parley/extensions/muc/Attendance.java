@@ -126,7 +126,7 @@ final class Attendance {
         for (RoomHistory.Entry entry : room.history().select(request, room.config().maxHistoryFetch(), Instant.now())) {
             XmlElement delay = XmlElement.builder("delay", MucXml.DELAY).attribute("from", room.jid().toString())
                     .attribute("stamp", entry.at().toString()).build();
-            out.add(entry.message().withChild(delay).withAttribute("to", to.toString()));
+            out.addLater(entry.message().thenApply(m -> m.withChild(delay).withAttribute("to", to.toString())));
         }
     }
 

@@ -6,6 +6,9 @@ import dev.parley.server.api.XmppModule;
 import dev.parley.server.config.Muc;
 import dev.parley.xmpp.jid.Jid;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 /**
  * Multi-user chat (XEP-0045) as a hosted service: one {@link MucService} at {@code <muc.subdomain>.<domain>} for every
  * hosted domain when {@code muc.enabled}. The service domain has the identity conference/text (§6.1) and is listed
@@ -24,9 +27,15 @@ public final class MucModule implements XmppModule {
             return;
         }
         OccupantIds occupantIds = OccupantIds.random();
+        RoomArchive archive;
+        try {
+            archive = RoomArchive.open(context);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the archive id secret cannot be read", e);
+        }
         for (String hosted : context.config().domains()) {
             Jid domain = Jid.domain(config.serviceDomain(hosted));
-            MucService service = new MucService(domain, context, context.storage().muc(), occupantIds);
+            MucService service = new MucService(domain, context, context.storage().muc(), archive, occupantIds);
             // At start, before listeners open: waiting here keeps the first stanza from missing a stored room.
             service.load().toCompletableFuture().join();
             context.serviceDomain(new ServiceDomain(domain, "Chatrooms"), service);

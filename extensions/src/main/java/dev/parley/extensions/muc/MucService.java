@@ -38,13 +38,15 @@ final class MucService implements StanzaHandler {
     private final ModuleContext context;
     private final MucStore store;
     private final Attendance attendance;
+    private final RoomArchive archive;
     private final OccupantIqs occupantIqs = new OccupantIqs();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
 
-    MucService(Jid domain, ModuleContext context, MucStore store, OccupantIds occupantIds) {
+    MucService(Jid domain, ModuleContext context, MucStore store, RoomArchive archive, OccupantIds occupantIds) {
         this.domain = domain;
         this.context = context;
         this.store = store;
+        this.archive = archive;
         this.attendance = new Attendance(occupantIds);
     }
 
@@ -76,7 +78,7 @@ final class MucService implements StanzaHandler {
     private CompletionStage<Void> handleChecked(Stanza stanza) {
         Jid to = stanza.to();
         if (to.local() == null) {
-            return route(serviceStanza(stanza));
+            return routeNow(serviceStanza(stanza));
         }
         while (true) {
             boolean created = false;
@@ -90,6 +92,11 @@ final class MucService implements StanzaHandler {
                 room = rooms.putIfAbsent(to.local(), fresh);
                 created = room == null;
                 room = created ? fresh : room;
+                if (created) {
+                    // A temporary room that was alive when the server stopped left its archive behind; a new room
+                    // starts empty. RoomArchive runs the erase before the room's first append.
+                    archive.erase(fresh.jid());
+                }
             }
             if (room == null) {
                 return stanza instanceof Presence ? CompletableFuture.completedFuture(null)
@@ -123,13 +130,13 @@ final class MucService implements StanzaHandler {
             case Message message when room.locked() && room.occupantBySession(message.from()) == null ->
                     RoomMessages.refuse(message, StanzaErrorCondition.ITEM_NOT_FOUND, out);
             case Message message when toOccupant -> RoomMessages.toOccupant(room, message, out);
-            case Message message -> RoomMessages.toRoom(room, message, out);
+            case Message message -> RoomMessages.toRoom(room, message, out, archive);
             case Iq iq when toOccupant -> occupantIqs.handle(room, iq, out);
             case Iq iq -> roomIq(room, iq, out);
         }
     }
 
-    private static void roomIq(Room room, Iq iq, Outbox out) {
+    private void roomIq(Room room, Iq iq, Outbox out) {
         if (!iq.isRequest()) {
             return;
         }
@@ -150,6 +157,13 @@ final class MucService implements StanzaHandler {
             out.add(iq.result(RoomDisco.roomItems(room, room.occupantBySession(iq.from()) != null)));
         } else if (get && payload.is("ping", MucXml.PING)) {
             out.add(iq.result(null));
+        } else if (ns.equals(MucXml.MAM) && payload.attribute("node") == null) {
+            StanzaErrorCondition refusal = RoomArchive.refusal(room, iq.from());
+            if (refusal != null) {
+                out.add(iq.errorReply(StanzaError.of(refusal, "Only who may read this room's archive may query it")));
+            } else {
+                out.addLater(archive.handle(room, iq));
+            }
         } else {
             out.add(iq.errorReply(StanzaError.of(StanzaErrorCondition.SERVICE_UNAVAILABLE)));
         }
@@ -161,6 +175,7 @@ final class MucService implements StanzaHandler {
         if (gone) {
             room.destroy();
             rooms.remove(room.jid().local(), room);
+            archive.erase(room.jid());
         }
         if (gone || out.isStateChanged()) {
             CompletionStage<?> write = !gone && room.config().persistent() ? store.put(room.snapshot())
@@ -202,7 +217,7 @@ final class MucService implements StanzaHandler {
         if (stanza.isError() || (stanza instanceof Iq iq && !iq.isRequest())) {
             return CompletableFuture.completedFuture(null);
         }
-        return route(List.of(stanza.errorReply(StanzaError.of(condition))));
+        return routeNow(List.of(stanza.errorReply(StanzaError.of(condition))));
     }
 
     /**
@@ -210,10 +225,13 @@ final class MucService implements StanzaHandler {
      * may wait for a block list or a store), so every recipient gets them in the room's order. Serialised once per
      * recipient JID for now; a shared-bytes fan-out belongs here.
      */
-    private CompletionStage<Void> route(List<XmlElement> stanzas) {
+    private CompletionStage<Void> route(List<CompletionStage<XmlElement>> stanzas) {
         CompletionStage<Void> routed = CompletableFuture.completedFuture(null);
-        for (XmlElement element : stanzas) {
-            routed = routed.thenCompose(ignored -> {
+        for (CompletionStage<XmlElement> pending : stanzas) {
+            routed = routed.thenCompose(ignored -> pending).thenCompose(element -> {
+                if (element == null) {
+                    return CompletableFuture.completedFuture(null);
+                }
                 try {
                     return context.route(Stanza.of(element));
                 } catch (StanzaException e) {
@@ -223,5 +241,9 @@ final class MucService implements StanzaHandler {
             });
         }
         return routed;
+    }
+
+    private CompletionStage<Void> routeNow(List<XmlElement> stanzas) {
+        return route(stanzas.stream().map(CompletableFuture::completedStage).toList());
     }
 }

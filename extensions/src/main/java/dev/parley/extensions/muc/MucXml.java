@@ -12,6 +12,7 @@ final class MucXml {
     static final String REQUEST = "http://jabber.org/protocol/muc#request";
     static final String OCCUPANT_ID = "urn:xmpp:occupant-id:0";
     static final String STANZA_ID = "urn:xmpp:sid:0";
+    static final String MAM = "urn:xmpp:mam:2";
     static final String DELAY = "urn:xmpp:delay";
     static final String PING = "urn:xmpp:ping";
     static final String CLIENT = "jabber:client";

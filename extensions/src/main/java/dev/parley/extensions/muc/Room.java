@@ -23,7 +23,6 @@ final class Room {
     private final Map<Jid, Affiliation> affiliations = new LinkedHashMap<>();
     private final Map<String, Occupant> occupants = new LinkedHashMap<>();
     private final RoomHistory history = new RoomHistory();
-    private final RoomMessageIds messageIds = new RoomMessageIds();
     private RoomConfig config;
     private String subject = "";
     private String subjectFrom;
@@ -199,10 +198,6 @@ final class Room {
 
     RoomHistory history() {
         return history;
-    }
-
-    RoomMessageIds messageIds() {
-        return messageIds;
     }
 
     /** Whether the real JIDs of occupants are shown to {@code viewer} (§7.2.3 non-anonymous, §7.2.4 semi-anonymous). */

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Service discovery of a room (XEP-0045 §6.4 info with the §15.6 features and the XEP-0128 {@code muc#roominfo} form,
- * §6.5 items) and of the service (§6.1, §6.3 public rooms).
+ * Service discovery of a room (XEP-0045 §6.4 info with the §15.6 features, XEP-0313's urn:xmpp:mam:2 and #extended,
+ * and the XEP-0128 {@code muc#roominfo} form, §6.5 items) and of the service (§6.1, §6.3 public rooms).
  */
 final class RoomDisco {
     private RoomDisco() {
@@ -37,7 +37,8 @@ final class RoomDisco {
         List<XmlElement> children = new ArrayList<>();
         children.add(identity(displayName(room)));
         for (String feature : List.of(MucXml.MUC, MucXml.DISCO_INFO, MucXml.DISCO_ITEMS, MucXml.OCCUPANT_ID,
-                MucXml.STANZA_ID, MucXml.MUC + "#stable_id", MucXml.MUC + "#self-ping-optimization",
+                MucXml.STANZA_ID, MucXml.MAM, MucXml.MAM + "#extended", MucXml.MUC + "#stable_id",
+                MucXml.MUC + "#self-ping-optimization",
                 config.publicRoom() ? "muc_public" : "muc_hidden",
                 config.persistent() ? "muc_persistent" : "muc_temporary",
                 config.membersOnly() ? "muc_membersonly" : "muc_open",

@@ -8,14 +8,18 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The recent messages a room sends to a new occupant (XEP-0045 §7.2.15), at most {@link RoomConfig#MAX_HISTORY_LIMIT},
  * filtered by the occupant's {@code <history maxchars maxstanzas seconds since/>} request (§7.2.15, examples 37-40).
  */
 final class RoomHistory {
-    /** A message as the room broadcast it (its 'to' not set yet), when, and its size in characters of XML. */
-    record Entry(XmlElement message, Instant at, int chars) {
+    /**
+     * A message as the room broadcast it (its 'to' not set yet; known once archived, failed if it never was), when,
+     * and its size in characters of XML.
+     */
+    record Entry(CompletionStage<XmlElement> message, Instant at, int chars) {
     }
 
     /** An occupant's request; a null limit means none was given. */
@@ -25,8 +29,9 @@ final class RoomHistory {
 
     private final Deque<Entry> entries = new ArrayDeque<>();
 
-    void add(XmlElement message, Instant at) {
-        entries.addLast(new Entry(message, at, message.toString().length()));
+    /** Adds a message that will be {@code message}; {@code shape} is it without its stanza id, to measure it. */
+    void add(CompletionStage<XmlElement> message, XmlElement shape, Instant at) {
+        entries.addLast(new Entry(message, at, shape.toString().length()));
         while (entries.size() > RoomConfig.MAX_HISTORY_LIMIT) {
             entries.removeFirst();
         }

@@ -11,10 +11,12 @@ import dev.parley.xmpp.xml.XmlElement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Messages to a room and its occupants: groupchat messages reflected to everyone in the room's order with a XEP-0359
- * stanza id and a XEP-0421 occupant id (XEP-0045 §7.4), subject changes (§8.1), private messages (§7.5), mediated
+ * stanza id that is the message's id in the room's archive ({@link RoomArchive}) and a XEP-0421 occupant id (XEP-0045
+ * §7.4), subject changes (§8.1), private messages (§7.5), mediated
  * invitations and declines (§7.8.2), and voice requests with their approval (§7.13, §8.6).
  */
 final class RoomMessages {
@@ -22,10 +24,10 @@ final class RoomMessages {
     }
 
     /** A message to the room's bare JID. */
-    static void toRoom(Room room, Message message, Outbox out) {
+    static void toRoom(Room room, Message message, Outbox out, RoomArchive archive) {
         Occupant sender = room.occupantBySession(message.from());
         if (message.type() == Message.Type.GROUPCHAT) {
-            groupchat(room, sender, message, out);
+            groupchat(room, sender, message, out, archive);
             return;
         }
         Optional<XmlElement> user = message.element().child("x", MucXml.USER);
@@ -42,7 +44,8 @@ final class RoomMessages {
         }
     }
 
-    private static void groupchat(Room room, Occupant sender, Message message, Outbox out) {
+    private static void groupchat(Room room, Occupant sender, Message message, Outbox out,
+                                  RoomArchive archive) {
         if (sender == null) {
             refuse(message, StanzaErrorCondition.NOT_ACCEPTABLE, out); // §7.4: only occupants speak
             return;
@@ -56,20 +59,36 @@ final class RoomMessages {
             return;
         }
         List<XmlElement> children = message.element().elements().filter(c -> !MucXml.serviceOwned(c)).toList();
-        String id = room.messageIds().next();
+        Jid publisher = room.occupantJid(sender.nick());
         XmlElement reflected = XmlElement.builder("message", MucXml.CLIENT)
-                .attribute("from", room.occupantJid(sender.nick()).toString()).attribute("type", "groupchat")
+                .attribute("from", publisher.toString()).attribute("type", "groupchat")
                 .attribute("id", message.id()).children(children)
-                .child(MucXml.occupantId(sender.occupantId())).child(MucXml.stanzaId(id, room.jid())).build();
+                .child(MucXml.occupantId(sender.occupantId())).build();
         if (subjectChange) {
             room.subject(message.subject(), sender.nick());
             out.stateChanged();
-        } else if (message.body() != null) {
-            room.history().add(reflected, Instant.now());
+        }
+        if (!subjectChange && message.body() == null) {
+            // Chat states and the like: shared, not archived (XEP-0313 §6.1.2 keeps bodies and subjects).
+            for (Occupant recipient : room.occupants()) {
+                OccupantPresence.sendToSessions(out, reflected, recipient.sessions());
+            }
+            return;
+        }
+        // Durable before anyone sees it (XEP-0313 §6.1.2); appended under the room's monitor, so ids follow the
+        // room's order. Its place in every outbox is kept while the id is pending.
+        CompletionStage<XmlElement> archived = archive.append(room.jid(), publisher, reflected)
+                .thenApply(id -> reflected.withChild(MucXml.stanzaId(id, room.jid())));
+        if (!subjectChange) {
+            room.history().add(archived, reflected, Instant.now());
         }
         for (Occupant recipient : room.occupants()) {
-            OccupantPresence.sendToSessions(out, reflected, recipient.sessions());
+            for (Jid session : recipient.sessions()) {
+                out.addLater(archived.thenApply(m -> m.withAttribute("to", session.toString())));
+            }
         }
+        out.addLater(archived.handle((m, failure) -> failure == null ? null
+                : message.errorReply(RoomArchive.appendFailure(failure))));
     }
 
     /** A message to {@code room@service/nick} (§7.5). */

@@ -80,6 +80,54 @@ record MucClient(XmppSession session) implements AutoCloseable {
         return session.client().drain(millis);
     }
 
+    /** What a XEP-0313 query to a room returned: its results in the order they came, and the IQ answer. */
+    record ArchiveAnswer(List<XmlElement> results, XmlElement iq) {
+        static final String MAM = "urn:xmpp:mam:2";
+
+        /** The result ids, in order. */
+        List<String> ids() {
+            return results.stream().map(r -> r.child("result", MAM).orElseThrow().attribute("id")).toList();
+        }
+
+        /** The archived messages as the room forwards them. */
+        List<XmlElement> messages() {
+            return results.stream().map(r -> r.child("result", MAM).orElseThrow()
+                    .child("forwarded", "urn:xmpp:forward:0").orElseThrow()
+                    .child("message", "jabber:client").orElseThrow()).toList();
+        }
+
+        XmlElement fin() {
+            return iq.child("fin", MAM).orElseThrow();
+        }
+    }
+
+    /** Queries the room's archive with {@code queryChildren} (a form, an RSM set) and collects the answer. */
+    ArchiveAnswer queryArchive(String room, String queryChildren) throws Exception {
+        String id = id();
+        send("<iq type='set' to='" + room + "' id='" + id + "'><query xmlns='urn:xmpp:mam:2' queryid='q" + id + "'>"
+                + queryChildren + "</query></iq>");
+        List<XmlElement> results = new java.util.ArrayList<>();
+        while (true) {
+            XmlElement next = session.client().next(e -> (e.name().equals("iq") && id.equals(e.attribute("id")))
+                    || (e.name().equals("message") && e.child("result", ArchiveAnswer.MAM)
+                    .filter(r -> ("q" + id).equals(r.attribute("queryid"))).isPresent()));
+            if (next.name().equals("iq")) {
+                return new ArchiveAnswer(List.copyOf(results), next);
+            }
+            results.add(next);
+        }
+    }
+
+    /** An RSM {@code <set/>} (XEP-0059) asking for at most {@code max} after {@code after} (null: from the start). */
+    static String page(int max, String after) {
+        return "<set xmlns='http://jabber.org/protocol/rsm'><max>" + max + "</max>"
+                + (after == null ? "" : "<after>" + after + "</after>") + "</set>";
+    }
+
+    static String stanzaId(XmlElement message) {
+        return message.child("stanza-id", "urn:xmpp:sid:0").orElseThrow().attribute("id");
+    }
+
     static String id() {
         return "m" + IDS.incrementAndGet();
     }

@@ -40,7 +40,7 @@ class OccupantUseCasesTest {
             assertThat(echo.attribute("id")).as("§7.2.2 reflected with the sender's id").isEqualTo("a1");
             String id1 = first.child("stanza-id", "urn:xmpp:sid:0").orElseThrow().attribute("id");
             String id2 = second.child("stanza-id", "urn:xmpp:sid:0").orElseThrow().attribute("id");
-            assertThat(Long.parseLong(id2, 36)).isGreaterThan(Long.parseLong(id1, 36));
+            assertThat(id2).as("each message its own archive id").isNotEqualTo(id1);
             assertThat(first.child("stanza-id", "urn:xmpp:sid:0").orElseThrow().attribute("by")).isEqualTo(room);
             assertThat(first.child("occupant-id", "urn:xmpp:occupant-id:0")).isPresent();
         }

@@ -11,13 +11,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static dev.parley.extensions.muc.MucClient.item;
 import static dev.parley.extensions.muc.MucClient.room;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** XEP-0045 §10.1.3 persistentroom: configuration and affiliations outlive a restart; temporary rooms do not. */
+/**
+ * XEP-0045 §10.1.3 persistentroom: configuration, affiliations and the archive (XEP-0313) outlive a restart; temporary
+ * rooms do not.
+ */
 class PersistentRoomTest {
+    private static final String RSM = "http://jabber.org/protocol/rsm";
+
     @TempDir
     Path dataDir;
 
@@ -50,6 +57,42 @@ class PersistentRoomTest {
             XmlElement missing = member.request("<iq type='get' to='" + temporary + "' id='i2'><query xmlns='"
                     + "http://jabber.org/protocol/disco#info'/></iq>");
             assertThat(MucClient.error(missing)).isEqualTo("item-not-found");
+        }
+    }
+
+    @Test
+    void persistentRoomArchivePagesAcrossRestartAndContinuesItsOrder() throws Exception {
+        String room = room("logged");
+        List<String> sent = new ArrayList<>();
+        try (ParleyServer server = start()) {
+            server.accounts().create(Jid.parse("owner@localhost"), "owner-password").toCompletableFuture().join();
+            try (MucClient owner = login(server, "owner")) {
+                owner.join(room, "boss", "");
+                assertThat(owner.configure(room, "muc#roomconfig_persistentroom", "1").attribute("type"))
+                        .isEqualTo("result");
+                for (int i = 0; i < 5; i++) {
+                    owner.send("<message to='" + room + "' type='groupchat'><body>m" + i + "</body></message>");
+                    sent.add(MucClient.stanzaId(owner.next("message", room + "/boss")));
+                }
+            }
+        }
+        try (ParleyServer server = start(); MucClient owner = login(server, "owner")) {
+            owner.join(room, "boss", "");
+            List<String> paged = new ArrayList<>();
+            String last = null;
+            for (int page = 0; page < 3; page++) {
+                MucClient.ArchiveAnswer answer = owner.queryArchive(room, MucClient.page(2, last));
+                paged.addAll(answer.ids());
+                last = answer.fin().child("set", RSM).orElseThrow().childText("last", RSM).orElseThrow();
+                assertThat(answer.fin().attribute("complete")).isEqualTo(page == 2 ? "true" : null);
+            }
+            assertThat(paged).as("the ids occupants saw before the restart, in order").isEqualTo(sent);
+
+            owner.send("<message to='" + room + "' type='groupchat'><body>after</body></message>");
+            String after = MucClient.stanzaId(owner.next("message", room + "/boss"));
+            assertThat(sent).doesNotContain(after);
+            assertThat(owner.queryArchive(room, MucClient.page(10, last)).ids()).as("the order continues")
+                    .containsExactly(after);
         }
     }
 

@@ -25,9 +25,12 @@ import java.util.concurrent.Executor;
  * {@link MamRequest} understands; a query set sends each result as a message with {@code <result/>} and
  * {@code <forwarded/>} (XEP-0297, with an XEP-0203 delay), then answers the IQ with {@code <fin/>} and its RSM
  * {@code <set/>} (first, last, count) once every result is on its way; a metadata get returns the first and last
- * message. Only the account itself may query its archive ({@code forbidden} otherwise, §8).
+ * message. Only the account itself may query its archive ({@code forbidden} otherwise, §8); the archive of another
+ * bare JID (a XEP-0045 room's, XEP-0313 §3.3.2) decides itself who may query it and calls
+ * {@link #query(IqRequest, AccountId)}.
+ * Results go to the requester's session on this node.
  */
-final class MamQueries {
+public final class MamQueries {
     static final String XDATA_VALIDATE = "http://jabber.org/protocol/xdata-validate";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -38,7 +41,12 @@ final class MamQueries {
     private final SessionRegistry sessions;
     private final Executor continuations;
 
-    MamQueries(ArchiveStore store, ArchiveIds ids, int pageCap, SessionRegistry sessions, Executor continuations) {
+    /**
+     * @param pageCap       most messages in one page, whatever the query's {@code max}
+     * @param continuations where work resumes after a storage call
+     */
+    public MamQueries(ArchiveStore store, ArchiveIds ids, int pageCap, SessionRegistry sessions,
+                      Executor continuations) {
         this.store = store;
         this.ids = ids;
         this.pageCap = pageCap;
@@ -50,10 +58,17 @@ final class MamQueries {
         if (!request.target().equals(request.requester().bare())) {
             return IqReply.now(IqReply.error(StanzaErrorCondition.FORBIDDEN, "An archive is its account's alone"));
         }
+        return query(request, AccountId.of(request.target()));
+    }
+
+    /**
+     * Answers a query on {@code account}'s archive, which the caller has already let the requester read; results
+     * come from {@code request.target()}.
+     */
+    public CompletionStage<IqReply> query(IqRequest request, AccountId account) {
         if (request.iq().type() == Iq.Type.GET) {
             return IqReply.now(IqReply.result(XmlElement.builder("query", Namespaces.MAM).child(form()).build()));
         }
-        AccountId account = AccountId.of(request.target());
         MamRequest parsed;
         try {
             parsed = MamRequest.parse(request.iq().payload(), account, ids, pageCap);
@@ -70,7 +85,11 @@ final class MamQueries {
         if (!request.target().equals(request.requester().bare())) {
             return IqReply.now(IqReply.error(StanzaErrorCondition.FORBIDDEN, "An archive is its account's alone"));
         }
-        AccountId account = AccountId.of(request.target());
+        return metadata(AccountId.of(request.target()));
+    }
+
+    /** The first and last message of {@code account}'s archive, for a requester the caller has let read it. */
+    public CompletionStage<IqReply> metadata(AccountId account) {
         return store.bounds(account).thenApply(bounds -> {
             XmlElement.Builder metadata = XmlElement.builder("metadata", Namespaces.MAM);
             bounds.ifPresent(b -> metadata.child(edge("start", account, b.firstId(), b.firstStamp()))
