@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Multi-user chat fan-out (XEP-0045 §7.4): one occupant's groupchat message to a room of {@code occupants}, through the
- * whole node as a client's stanza takes it ({@link RoutingNode}: router, the MUC module's service and room, then one
+ * whole node as a client's stanza takes it ({@link BenchmarkNode}: router, the MUC module's service and room, then one
  * routed copy per occupant through local delivery), until every occupant's session has serialised its copy to bytes
  * ({@link SerialisingSession}). The sender is an occupant, so a message makes {@code occupants} deliveries. The
  * messages are the {@link StanzaCorpus}'s four bodies in turn, with its chat state and origin id, sent as groupchat.
@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 1)
 public class MucFanoutBenchmark {
-    static final Jid ROOM = Jid.parse("fanout@conference." + RoutingNode.DOMAIN);
+    static final Jid ROOM = Jid.parse("fanout@conference." + BenchmarkNode.DOMAIN);
     private static final String MUC = "http://jabber.org/protocol/muc";
     private static final int VARIANTS = 4;
 
@@ -50,7 +50,7 @@ public class MucFanoutBenchmark {
 
     private final AtomicLong deliveries = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
-    private RoutingNode node;
+    private BenchmarkNode node;
     private SerialisingSession[] sessions;
     private Stanza[] messages;
     /** [variant][occupant]: what the room delivered to each occupant for each message variant. */
@@ -59,18 +59,18 @@ public class MucFanoutBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        node = RoutingNode.start();
+        node = BenchmarkNode.start();
         sessions = new SerialisingSession[occupants];
         for (int i = 0; i < occupants; i++) {
-            Jid user = Jid.parse("occupant" + i + "@" + RoutingNode.DOMAIN + "/desktop");
+            Jid user = Jid.parse("occupant" + i + "@" + BenchmarkNode.DOMAIN + "/desktop");
             node.addAccount(user);
             sessions[i] = new SerialisingSession(user, deliveries, bytes);
             node.bind(sessions[i]);
-            RoutingNode.await(node.send(sessions[i], stanza(XmlElement.empty("presence", StanzaCorpus.CONTENT_NAMESPACE)
+            BenchmarkNode.await(node.send(sessions[i], stanza(XmlElement.empty("presence", StanzaCorpus.CONTENT_NAMESPACE)
                     .withAttribute("from", user.toString()))));
-            RoutingNode.await(node.send(sessions[i], stanza(join(user, "nick" + i))));
+            BenchmarkNode.await(node.send(sessions[i], stanza(join(user, "nick" + i))));
             if (i == 0) {
-                RoutingNode.await(node.send(sessions[0], stanza(configuredRoom(user, occupants))));
+                BenchmarkNode.await(node.send(sessions[0], stanza(configuredRoom(user, occupants))));
             }
         }
         messages = groupchatMessages(sessions[0].jid());
@@ -87,7 +87,7 @@ public class MucFanoutBenchmark {
     @Benchmark
     public long room() {
         long before = deliveries.get();
-        RoutingNode.await(node.send(sessions[0], messages[next++ % VARIANTS]));
+        BenchmarkNode.await(node.send(sessions[0], messages[next++ % VARIANTS]));
         long delivered = deliveries.get() - before;
         if (delivered != occupants) {
             throw new IllegalStateException(delivered + " deliveries for a room of " + occupants);

@@ -3,18 +3,12 @@ package dev.parley.server;
 import dev.parley.server.admin.AdminCommands;
 import dev.parley.server.admin.http.AdminHttpServer;
 import dev.parley.server.api.EntityCapabilities;
-import dev.parley.server.api.XmppModule;
 import dev.parley.server.api.storage.StorageProvider;
-import dev.parley.server.archive.MessageArchive;
 import dev.parley.server.auth.AccountService;
-import dev.parley.server.blocking.Blocking;
 import dev.parley.server.caps.CapsService;
 import dev.parley.server.config.Listener;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.server.routing.IqHandlers;
-import dev.parley.server.routing.PendingRequests;
-import dev.parley.server.routing.RoutingServices;
-import dev.parley.server.roster.InstantMessaging;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.stream.ClientStream;
@@ -32,13 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.ServiceLoader;
 
 /**
  * One Parley node: wires storage, TLS, sessions, routing, modules and listeners from a {@link ParleyConfig}, and takes
@@ -64,27 +55,11 @@ public final class ParleyServer implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         this.loops = new EventLoops(cores);
         try {
-            IqHandlers iqHandlers = new IqHandlers();
             // Work after a storage call resumes on an event loop: never on the store's own threads.
-            InstantMessaging im = InstantMessaging.create(core.storage(), sessions, config.limits(), Clock.systemUTC(),
-                    loops.workers());
-            PendingRequests serverRequests = new PendingRequests(loops.workers(), PendingRequests.DEFAULT_LIMIT);
-            this.capabilities = CapsService.start(sessions, serverRequests, CapsService.QUERY_TIMEOUT,
-                    CapsService.CACHE_CAPACITY);
-            Blocking blocking = Blocking.create(core.storage(), sessions, accounts::isHosted,
-                    config.limits().blockListItems(), loops.workers());
-            MessageArchive archive = MessageArchive.create(core.storage(), accounts, config.archive(),
-                    config.dataDir(), Clock.systemUTC(), loops.workers());
-            StanzaRouter router = new StanzaRouter(sessions, iqHandlers, accounts, new RoutingServices(
-                    capabilities.watching(im.presence()), im.offline(), blocking.filter(), archive, serverRequests),
-                    loops.workers());
-            im.registerRosterHandler(iqHandlers, router);
-            blocking.registerHandler(iqHandlers, router);
-            archive.registerHandlers(iqHandlers, sessions);
-            ServerModuleContext context = new ServerModuleContext(config, core, sessions, iqHandlers, router,
-                    serverRequests, capabilities, loops.workers());
-            context.presenceAuthorization(im.presenceAuthorization());
-            startModules(context);
+            RoutingNode routing = RoutingNode.start(config, core, sessions, loops.workers(), loops.workers());
+            this.capabilities = routing.capabilities();
+            StanzaRouter router = routing.router();
+            IqHandlers iqHandlers = routing.iqHandlers();
 
             ServerTls tls = ServerTls.create(config);
             StreamSettings settings = StreamSettings.from(config);
@@ -172,15 +147,6 @@ public final class ParleyServer implements AutoCloseable {
         }
         core.close();
         log.info("Parley stopped");
-    }
-
-    private static void startModules(ServerModuleContext context) {
-        List<String> started = new ArrayList<>();
-        for (XmppModule module : ServiceLoader.load(XmppModule.class)) {
-            module.start(context);
-            started.add(module.name());
-        }
-        log.info("Modules: {}", started);
     }
 
     private String describeListeners() {
