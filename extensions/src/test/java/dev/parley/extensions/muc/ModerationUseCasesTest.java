@@ -2,9 +2,8 @@ package dev.parley.extensions.muc;
 
 import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.parley.extensions.muc.MucClient.hasStatus;
 import static dev.parley.extensions.muc.MucClient.room;
@@ -13,17 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** XEP-0045 moderator, admin and owner use cases (§§8-10) end to end, refusals included. */
 class ModerationUseCasesTest {
     private static final String ADMIN_NS = "http://jabber.org/protocol/muc#admin";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void kickAndBanAreBroadcastAndABannedUserCannotReturn() throws Exception {

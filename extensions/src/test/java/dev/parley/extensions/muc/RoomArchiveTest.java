@@ -2,9 +2,8 @@ package dev.parley.extensions.muc;
 
 import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** XEP-0313 on a room's bare JID (§3.1, §6.1.2) end to end: what is archived, what comes back, and who may ask. */
 class RoomArchiveTest {
     private static final String RSM = "http://jabber.org/protocol/rsm";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void archiveHoldsTheRoomsMessagesUnderTheIdsOccupantsSaw() throws Exception {

@@ -2,9 +2,8 @@ package dev.parley.extensions.muc;
 
 import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.parley.extensions.muc.MucClient.hasStatus;
 import static dev.parley.extensions.muc.MucClient.item;
@@ -13,17 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** XEP-0045 §10.1 creation, §7.2 entering, §7.4 messages, §7.14 leaving, on a real server. */
 class RoomLifecycleTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void firstEntryCreatesALockedRoomOwnedByTheCreator() throws Exception {

@@ -8,23 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.server.api.storage.AccountId;
 import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** XEP-0191 on the real listeners: the command (§3), its pushes, and what a block does to stanzas (§3.3, §3.4). */
 class BlockingTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void theServerAdvertisesTheCommand() throws Exception {

@@ -19,9 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Explicit subscriptions (XEP-0060 §6.1, §6.2, §5.6) and the owner's management of subscriptions and affiliations
@@ -30,17 +29,8 @@ import org.junit.jupiter.api.Test;
 class PepSubscriptionTest {
     private static final String OWNER = PUBSUB + "#owner";
     private static final String NOTE = "urn:test:note";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     private static XmppSession online(String resource) throws Exception {
         XmppSession session = XmppSession.loginFresh(server, resource);

@@ -8,9 +8,8 @@ import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.Namespaces;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,17 +20,8 @@ import java.util.List;
  * stamped with an XEP-0203 delay, if the prober may see its presence.
  */
 class LastUnavailablePresenceTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void aSubscriberProbingAnOfflineContactGetsItsLastUnavailablePresenceWithADelay() throws Exception {

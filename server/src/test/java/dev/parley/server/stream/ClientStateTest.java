@@ -5,26 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.Namespaces;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
 /** Client state indication (XEP-0352) end to end: what an inactive client is spared, and the flush on active. */
 class ClientStateTest {
     private static final String CSI = Namespaces.CSI;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     private static String describe(XmlElement e) {
         return e.name() + ":" + (e.name().equals("presence") ? e.childText("show", Namespaces.CLIENT).orElse("")

@@ -4,6 +4,9 @@ import dev.parley.server.ParleyServer;
 import dev.parley.server.config.ConfigLoader;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.xmpp.jid.Jid;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,17 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real Parley node for tests: the test profile (in-band registration on, an admin account, ephemeral ports, a fresh
  * data directory, the minimum SCRAM iterations so that account set-up is quick) on the embedded store.
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     public static final String DOMAIN = "localhost";
     public static final String ADMIN = "admin@" + DOMAIN;
 
-    private final ParleyServer server;
-    private final Path dataDir;
+    private final String extraYaml;
     private final AtomicInteger freshUsers = new AtomicInteger();
+    private ParleyServer server;
+    private Path dataDir;
 
-    private TestServer(ParleyServer server, Path dataDir) {
-        this.server = server;
-        this.dataDir = dataDir;
+    private TestServer(String extraYaml) {
+        this.extraYaml = extraYaml;
     }
 
     public static TestServer start() throws Exception {
@@ -32,7 +35,31 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with the test profile plus {@code extraYaml} (top-level keys not in the profile). */
     public static TestServer start(String extraYaml) throws Exception {
-        Path dataDir = Files.createTempDirectory("parley-test");
+        TestServer started = new TestServer(extraYaml);
+        started.boot();
+        return started;
+    }
+
+    /**
+     * One server for all tests of a class, started before the first and closed after the last:
+     * {@code @RegisterExtension static final TestServer server = TestServer.perClass();}
+     */
+    public static TestServer perClass() {
+        return new TestServer("");
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        boot();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void boot() throws Exception {
+        dataDir = Files.createTempDirectory("parley-test");
         String yaml = """
                 domains: [%s]
                 data-dir: %s
@@ -47,7 +74,7 @@ public final class TestServer implements AutoCloseable {
                 admins: [%s]
                 """.formatted(DOMAIN, dataDir, ADMIN) + extraYaml;
         ParleyConfig config = ConfigLoader.parse(yaml, "test profile", dataDir);
-        return new TestServer(ParleyServer.start(config), dataDir);
+        server = ParleyServer.start(config);
     }
 
     public ParleyServer server() {
