@@ -95,6 +95,8 @@ public final class ConformanceReport {
         }
         appendRow(text, row, total(), "");
         appendSection(text, "Failed tests", withStatus(Status.FAILED));
+        appendSection(text, "Passed when re-run on their own after a failure attributed to a known client defect",
+                withStatus(Status.PASSED).stream().filter(outcome -> !outcome.detail().isEmpty()).toList());
         appendSection(text, "Impossible tests (precondition missing on the server)", withStatus(Status.IMPOSSIBLE));
         List<ClassRun> aborted = runs.stream().filter(run -> run.abort().isPresent()).toList();
         if (!aborted.isEmpty()) {

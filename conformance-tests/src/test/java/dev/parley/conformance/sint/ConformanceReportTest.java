@@ -98,4 +98,18 @@ class ConformanceReportTest {
         assertThat(TestOutcome.describe(failure))
                 .isEqualTo("IllegalStateException: outer text <- caused by IOException: inner");
     }
+
+    @Test
+    void listsTestsThatPassedOnlyWhenReRunWithTheirFirstFailure() {
+        ConformanceReport report = new ConformanceReport("sint.test", List.of(run(PING,
+                outcome(PING, "pingServer", Status.PASSED, ""),
+                outcome(PING, "pingAsync", Status.PASSED, "re-run alone (client race); first attempt: Timeout"))),
+                ClaimedSpecifications.parse(List.of("XEP-0199")), 1000);
+
+        assertThat(report.claimViolations()).isEmpty();
+        assertThat(report.render())
+                .contains("Passed when re-run on their own after a failure attributed to a known client defect:")
+                .contains("PingIntegrationTest.pingAsync (Normal): re-run alone (client race); first attempt: Timeout")
+                .doesNotContain("PingIntegrationTest.pingServer (Normal):");
+    }
 }

@@ -37,17 +37,20 @@ public final class SintClassRunner {
 
     private final XmppServerUnderTest server;
     private final SuiteSettings settings;
+    private final KnownClientDefects knownDefects;
 
-    public SintClassRunner(XmppServerUnderTest server, SuiteSettings settings) {
+    public SintClassRunner(XmppServerUnderTest server, SuiteSettings settings, KnownClientDefects knownDefects) {
         this.server = server;
         this.settings = settings;
+        this.knownDefects = knownDefects;
     }
 
     /**
      * Runs the class. When a test aborts the run, that test fails and the tests the run did not reach are re-run one by
      * one, so that one test's runtime exception costs only that test. A run that aborts outside any test (set-up failed)
-     * is not retried: every test would abort the same way. Low-level classes are impossible without an administrator and
-     * are not run.
+     * is not retried: every test would abort the same way. A failed test listed as a known client defect is run once
+     * more on its own ({@link #rerunKnownDefects}). Low-level classes are impossible without an administrator and are
+     * not run.
      */
     public ClassRun run(SintTestClass testClass) {
         long start = System.nanoTime();
@@ -67,10 +70,37 @@ public final class SintClassRunner {
                 }
             }
         }
+        outcomes = rerunKnownDefects(testClass, outcomes);
         Optional<String> abort = whole.abort().map(reason -> whole.abortedTest()
                 .map(test -> test + " aborted the run: " + reason + "; tests not reached were re-run one by one")
                 .orElse(reason));
         return new ClassRun(testClass, outcomes, abort, Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+
+    /**
+     * Runs each failed test that {@link KnownClientDefects} attributes to a client race once more, alone. The second
+     * result stands; its detail keeps the first failure and the reason, so the report shows both.
+     */
+    private List<TestOutcome> rerunKnownDefects(SintTestClass testClass, List<TestOutcome> outcomes) {
+        List<TestOutcome> result = new ArrayList<>(outcomes.size());
+        for (TestOutcome outcome : outcomes) {
+            Optional<String> defect = outcome.status() == Status.FAILED
+                    ? knownDefects.reason(testClass, methodOf(outcome)) : Optional.empty();
+            if (defect.isEmpty()) {
+                result.add(outcome);
+                continue;
+            }
+            String method = methodOf(outcome);
+            List<TestOutcome> rerun = outcomes(testClass, List.of(method), attempt(testClass, Optional.of(method)), true);
+            for (TestOutcome second : rerun) {
+                result.add(new TestOutcome(second.specification(), second.testClass(), second.test(), second.status(),
+                        "re-run alone after a failure attributed to a known client defect (" + defect.get()
+                                + "); first attempt: " + outcome.detail()
+                                + (second.detail().isEmpty() ? "" : "; second attempt: " + second.detail()),
+                        second.millis()));
+            }
+        }
+        return result;
     }
 
     /** One framework run of the class, or of one of its test methods. */

@@ -19,7 +19,8 @@ class SintClassRunnerTest {
         Properties properties = new Properties();
         properties.setProperty("parley.sint.replyTimeoutMillis", "2000");
         properties.setProperty("parley.sint.classTimeoutSeconds", "30");
-        return new SintClassRunner(UnreachableServer.create(), SuiteSettings.from(properties));
+        return new SintClassRunner(UnreachableServer.create(), SuiteSettings.from(properties),
+                KnownClientDefects.none());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.parley.conformance.sint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +44,10 @@ class SmackIntegrationSuiteIT {
     }
 
     private static ConformanceReport runAll(XmppServerUnderTest server, List<SintTestClass> classes,
-                                            SuiteSettings settings, ClaimedSpecifications claimed) {
-        SintClassRunner runner = new SintClassRunner(server, settings);
+                                            SuiteSettings settings, ClaimedSpecifications claimed)
+            throws IOException {
+        SintClassRunner runner = new SintClassRunner(server, settings,
+                KnownClientDefects.read(settings.knownDefectsFile()));
         long start = System.nanoTime();
         List<ClassRun> runs = new ArrayList<>();
         for (SintTestClass testClass : classes) {

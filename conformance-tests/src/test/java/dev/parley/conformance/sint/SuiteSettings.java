@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * parley.sint.budgetSeconds       = limit for the whole suite; classes not started by then count as not run (default 600)
  * parley.sint.classes             = comma-separated test classes to run, simple or qualified names (default all)
  * parley.sint.claimed             = the claimed-specifications file (default claimed-specifications.txt)
+ * parley.sint.knownDefects        = the known-client-defects file (default known-client-defects.txt)
  * parley.sint.reportDir           = where the summary and results go (default target)
  * parley.sint.debug               = true to print every stanza SINT's connections exchange (default false)
  * parley.sint.connections         = Smack connection types the low-level tests run with (default tcp; also: modular,
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  * </pre>
  */
 public record SuiteSettings(Duration replyTimeout, Duration classTimeout, Duration budget, Set<String> classes,
-                            Path claimedFile, Path reportDirectory, boolean debug, List<String> connections) {
+                            Path claimedFile, Path knownDefectsFile, Path reportDirectory, boolean debug, List<String> connections) {
 
     public static SuiteSettings from(Properties properties) {
         Set<String> classes = Arrays.stream(properties.getProperty("parley.sint.classes", "").split(","))
@@ -38,6 +39,7 @@ public record SuiteSettings(Duration replyTimeout, Duration classTimeout, Durati
                 Duration.ofSeconds(Long.parseLong(properties.getProperty("parley.sint.budgetSeconds", "600").strip())),
                 classes,
                 Path.of(properties.getProperty("parley.sint.claimed", "claimed-specifications.txt").strip()),
+                Path.of(properties.getProperty("parley.sint.knownDefects", "known-client-defects.txt").strip()),
                 Path.of(properties.getProperty("parley.sint.reportDir", "target").strip()),
                 Boolean.parseBoolean(properties.getProperty("parley.sint.debug", "false").strip()),
                 Arrays.stream(properties.getProperty("parley.sint.connections", "tcp").split(","))
