@@ -47,7 +47,7 @@ final class MucService implements StanzaHandler {
         this.context = context;
         this.store = store;
         this.archive = archive;
-        this.attendance = new Attendance(occupantIds);
+        this.attendance = new Attendance(occupantIds, archive);
     }
 
     /** Loads the persistent rooms; at server start, before any stanza arrives. */

@@ -4,6 +4,8 @@ import dev.parley.server.api.IqReply;
 import dev.parley.server.api.IqRequest;
 import dev.parley.server.api.ModuleContext;
 import dev.parley.server.api.storage.AccountId;
+import dev.parley.server.api.storage.ArchivePage;
+import dev.parley.server.api.storage.ArchiveQuery;
 import dev.parley.server.api.storage.ArchiveStore;
 import dev.parley.server.api.storage.StorageOverloadedException;
 import dev.parley.server.archive.ArchiveIds;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -68,6 +71,22 @@ final class RoomArchive {
         Instant now = Instant.now();
         return inTurn(room, () -> store.append(archive, now, publisher, message))
                 .thenApplyAsync(sequence -> ids.encode(archive, sequence), continuations);
+    }
+
+    /** An archived message of a room: its opaque id (the stanza id occupants saw), when, and the stanza as sent. */
+    record Archived(String id, Instant stamp, XmlElement stanza) {
+    }
+
+    /**
+     * The room's newest {@code count} messages, oldest first, once every append asked for before has finished (so a
+     * newcomer's history holds every message broadcast before it entered and none after). One bounded read.
+     */
+    CompletionStage<List<Archived>> newest(Jid room, int count) {
+        AccountId archive = AccountId.of(room);
+        return inTurn(room, () -> store.query(archive, ArchiveQuery.lastPage(count)))
+                .thenApplyAsync(page -> page.map(ArchivePage::messages).orElse(List.of()).stream()
+                        .map(m -> new Archived(ids.encode(archive, m.id()), m.stamp(), m.stanza())).toList(),
+                        continuations);
     }
 
     /**
