@@ -164,6 +164,8 @@ final class MucService implements StanzaHandler {
             } else {
                 out.addLater(archive.handle(room, iq));
             }
+        } else if (ns.equals(MucXml.MODERATE)) {
+            RoomModeration.handle(room, iq, out, archive);
         } else {
             out.add(iq.errorReply(StanzaError.of(StanzaErrorCondition.SERVICE_UNAVAILABLE)));
         }
