@@ -7,7 +7,6 @@ import dev.parley.xmpp.stanza.Presence;
 import dev.parley.xmpp.xml.XmlElement;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +17,11 @@ import java.util.Optional;
  */
 final class Attendance {
     private final OccupantIds occupantIds;
+    private final RoomArchive archive;
 
-    Attendance(OccupantIds occupantIds) {
+    Attendance(OccupantIds occupantIds, RoomArchive archive) {
         this.occupantIds = occupantIds;
+        this.archive = archive;
     }
 
     void presence(Room room, Presence presence, Outbox out, boolean created) {
@@ -120,37 +121,22 @@ final class Attendance {
         return null;
     }
 
-    private static void sendHistory(Room room, Optional<XmlElement> muc, Jid to, Outbox out) {
-        RoomHistory.Request request = muc.flatMap(x -> x.child("history", MucXml.MUC)).map(Attendance::historyRequest)
+    /**
+     * §7.2.15: the discussion history from the room's archive, before the subject; its place in the room's order is
+     * kept while the archive is read, so messages broadcast after the entry follow it.
+     */
+    private void sendHistory(Room room, Optional<XmlElement> muc, Jid to, Outbox out) {
+        RoomHistory.Request request = muc.flatMap(x -> x.child("history", MucXml.MUC)).map(RoomHistory.Request::of)
                 .orElse(RoomHistory.Request.DEFAULT);
-        for (RoomHistory.Entry entry : room.history().select(request, room.config().maxHistoryFetch(), Instant.now())) {
-            XmlElement delay = XmlElement.builder("delay", MucXml.DELAY).attribute("from", room.jid().toString())
-                    .attribute("stamp", entry.at().toString()).build();
-            out.addLater(entry.message().thenApply(m -> m.withChild(delay).withAttribute("to", to.toString())));
+        int roomMax = room.config().maxHistoryFetch();
+        int stanzas = request.stanzas(roomMax);
+        if (stanzas == 0) {
+            return;
         }
-    }
-
-    /** The {@code <history/>} limits (§7.2.15); unreadable limits are ignored, as if not given. */
-    private static RoomHistory.Request historyRequest(XmlElement history) {
-        Instant since = null;
-        try {
-            since = history.attribute("since") == null ? null : Instant.parse(history.attribute("since"));
-        } catch (DateTimeParseException ignored) {
-            // an unreadable date limits nothing
-        }
-        Long seconds = number(history.attribute("seconds"));
-        Long chars = number(history.attribute("maxchars"));
-        Long stanzas = number(history.attribute("maxstanzas"));
-        return new RoomHistory.Request(chars == null ? null : (int) Math.min(chars, Integer.MAX_VALUE),
-                stanzas == null ? null : (int) Math.min(stanzas, Integer.MAX_VALUE), seconds, since);
-    }
-
-    private static Long number(String text) {
-        try {
-            return text == null ? null : Math.max(0, Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        Instant now = Instant.now();
+        Jid roomJid = room.jid();
+        out.addAllLater(archive.newest(roomJid, request.toRead(roomMax))
+                .thenApply(newest -> RoomHistory.select(request, roomMax, roomJid, to, newest, now)), stanzas);
     }
 
     /** §7.2.15: the subject after the history, an empty {@code <subject/>} when there is none. */

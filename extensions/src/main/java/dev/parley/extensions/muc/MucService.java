@@ -47,7 +47,7 @@ final class MucService implements StanzaHandler {
         this.context = context;
         this.store = store;
         this.archive = archive;
-        this.attendance = new Attendance(occupantIds);
+        this.attendance = new Attendance(occupantIds, archive);
     }
 
     /** Loads the persistent rooms; at server start, before any stanza arrives. */
@@ -164,6 +164,8 @@ final class MucService implements StanzaHandler {
             } else {
                 out.addLater(archive.handle(room, iq));
             }
+        } else if (ns.equals(MucXml.MODERATE)) {
+            RoomModeration.handle(room, iq, out, archive);
         } else {
             out.add(iq.errorReply(StanzaError.of(StanzaErrorCondition.SERVICE_UNAVAILABLE)));
         }

@@ -14,6 +14,8 @@ final class MucXml {
     static final String STANZA_ID = "urn:xmpp:sid:0";
     static final String MAM = "urn:xmpp:mam:2";
     static final String DELAY = "urn:xmpp:delay";
+    static final String MODERATE = "urn:xmpp:message-moderate:1";
+    static final String RETRACT = "urn:xmpp:message-retract:1";
     static final String PING = "urn:xmpp:ping";
     static final String CLIENT = "jabber:client";
     static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";

@@ -26,6 +26,18 @@ final class Outbox {
         stanzas.add(stanza.exceptionally(failure -> null));
     }
 
+    /**
+     * Stanzas known once {@code later} completes, at most {@code most} of them, in the list's order; their place in
+     * the order is kept meanwhile. Failing sends none.
+     */
+    void addAllLater(CompletionStage<List<XmlElement>> later, int most) {
+        CompletionStage<List<XmlElement>> known = later.exceptionally(failure -> List.of());
+        for (int i = 0; i < most; i++) {
+            int index = i;
+            addLater(known.thenApply(list -> index < list.size() ? list.get(index) : null));
+        }
+    }
+
     /** Notes that what a persistent room stores (configuration, affiliations, subject) changed. */
     void stateChanged() {
         changed = true;

@@ -15,7 +15,7 @@ final class Permissions {
     enum Action {
         SEND_GROUPCHAT, CHANGE_SUBJECT, SEND_PRIVATE_MESSAGE, INVITE, CHANGE_NICK, REQUEST_VOICE,
         KICK, SET_VOICE, SET_MODERATOR, EDIT_MEMBERS, EDIT_OUTCASTS, EDIT_ADMINS, EDIT_OWNERS,
-        CONFIGURE, DESTROY, GET_MEMBER_LIST
+        CONFIGURE, DESTROY, GET_MEMBER_LIST, MODERATE_MESSAGE
     }
 
     @FunctionalInterface
@@ -40,6 +40,8 @@ final class Permissions {
         TABLE.put(Action.REQUEST_VOICE, (role, aff, config) -> role == Role.VISITOR);
         TABLE.put(Action.KICK, (role, aff, config) -> role == Role.MODERATOR);
         TABLE.put(Action.SET_VOICE, (role, aff, config) -> role == Role.MODERATOR);
+        // XEP-0425 §3: retracting someone's message is a moderator's act, whatever the affiliation.
+        TABLE.put(Action.MODERATE_MESSAGE, (role, aff, config) -> role == Role.MODERATOR);
         // §5.2.1: admins and owners grant and revoke moderator status, membership and bans.
         TABLE.put(Action.SET_MODERATOR, (role, aff, config) -> aff.atLeast(Affiliation.ADMIN));
         TABLE.put(Action.EDIT_MEMBERS, (role, aff, config) -> aff.atLeast(Affiliation.ADMIN));

@@ -15,14 +15,13 @@ import java.util.function.Supplier;
 
 /**
  * The state of one XEP-0045 room: configuration, affiliations (§5.2), occupants by nickname (§7), subject (§8.1),
- * recent history (§7.2.15), and whether it is still locked awaiting its first configuration (§10.1). Not thread-safe:
+ * and whether it is still locked awaiting its first configuration (§10.1). Not thread-safe:
  * the service handles one stanza of a room at a time under the room's monitor.
  */
 final class Room {
     private final Jid jid;
     private final Map<Jid, Affiliation> affiliations = new LinkedHashMap<>();
     private final Map<String, Occupant> occupants = new LinkedHashMap<>();
-    private final RoomHistory history = new RoomHistory();
     private RoomConfig config;
     private String subject = "";
     private String subjectFrom;
@@ -194,10 +193,6 @@ final class Room {
     void subject(String subject, String from) {
         this.subject = subject;
         this.subjectFrom = from;
-    }
-
-    RoomHistory history() {
-        return history;
     }
 
     /** Whether the real JIDs of occupants are shown to {@code viewer} (§7.2.3 non-anonymous, §7.2.4 semi-anonymous). */

@@ -4,7 +4,10 @@ import dev.parley.server.api.IqReply;
 import dev.parley.server.api.IqRequest;
 import dev.parley.server.api.ModuleContext;
 import dev.parley.server.api.storage.AccountId;
+import dev.parley.server.api.storage.ArchivePage;
+import dev.parley.server.api.storage.ArchiveQuery;
 import dev.parley.server.api.storage.ArchiveStore;
+import dev.parley.server.api.storage.ArchivedMessage;
 import dev.parley.server.api.storage.StorageOverloadedException;
 import dev.parley.server.archive.ArchiveIds;
 import dev.parley.server.archive.MamQueries;
@@ -18,13 +21,17 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A room's message archive (XEP-0313 §3.3.2 "MUC archives", §6.1.2 "MUC Archives"), kept in the server's
@@ -68,6 +75,61 @@ final class RoomArchive {
         Instant now = Instant.now();
         return inTurn(room, () -> store.append(archive, now, publisher, message))
                 .thenApplyAsync(sequence -> ids.encode(archive, sequence), continuations);
+    }
+
+    /** An archived message of a room: its opaque id (the stanza id occupants saw), when, and the stanza as sent. */
+    record Archived(String id, Instant stamp, XmlElement stanza) {
+    }
+
+    /**
+     * The room's newest {@code count} messages, oldest first, once every append asked for before has finished (so a
+     * newcomer's history holds every message broadcast before it entered and none after). One bounded read.
+     */
+    CompletionStage<List<Archived>> newest(Jid room, int count) {
+        AccountId archive = AccountId.of(room);
+        return inTurn(room, () -> store.query(archive, ArchiveQuery.lastPage(count)))
+                .thenApplyAsync(page -> page.map(ArchivePage::messages).orElse(List.of()).stream()
+                        .map(m -> new Archived(ids.encode(archive, m.id()), m.stamp(), m.stanza())).toList(),
+                        continuations);
+    }
+
+    /** What a moderation came to: the archive id of the notice it appended, or why it changed nothing. */
+    record Retraction(String noticeId, StanzaErrorCondition refusal) {
+    }
+
+    /**
+     * XEP-0425 moderation, in the room's turn: replaces message {@code id} by what {@code tombstone} makes of it, then
+     * appends {@code notice} (XEP-0424 §5: the retraction is archived too). {@code item-not-found} when the archive
+     * holds no such message, {@code bad-request} when {@code tombstone} returns null (not a message to retract); then
+     * nothing changed. If the notice cannot be appended the stage fails and the tombstone stays.
+     */
+    CompletionStage<Retraction> retract(Jid room, String id, UnaryOperator<XmlElement> tombstone, XmlElement notice) {
+        AccountId archive = AccountId.of(room);
+        OptionalLong sequence = ids.decode(archive, id);
+        if (sequence.isEmpty()) {
+            return refused(StanzaErrorCondition.ITEM_NOT_FOUND);
+        }
+        long target = sequence.getAsLong();
+        ArchiveQuery one = new ArchiveQuery(null, null, null, null, null, List.of(target), null, null, null, false, 1);
+        Instant now = Instant.now();
+        return inTurn(room, () -> store.query(archive, one).thenCompose(page -> {
+            List<ArchivedMessage> found = page.map(ArchivePage::messages).orElse(List.of());
+            if (found.isEmpty()) {
+                return refused(StanzaErrorCondition.ITEM_NOT_FOUND);
+            }
+            XmlElement replaced = tombstone.apply(found.getFirst().stanza());
+            if (replaced == null) {
+                return refused(StanzaErrorCondition.BAD_REQUEST);
+            }
+            return store.replace(archive, target, replaced).thenCompose(stillThere -> !stillThere
+                    ? refused(StanzaErrorCondition.ITEM_NOT_FOUND)
+                    : store.append(archive, now, room, notice)
+                            .thenApply(noticeSequence -> new Retraction(ids.encode(archive, noticeSequence), null)));
+        })).thenApplyAsync(Function.identity(), continuations); // off the store's threads
+    }
+
+    private static CompletableFuture<Retraction> refused(StanzaErrorCondition condition) {
+        return CompletableFuture.completedFuture(new Retraction(null, condition));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 
 /**
  * Service discovery of a room (XEP-0045 §6.4 info with the §15.6 features, XEP-0313's urn:xmpp:mam:2 and #extended,
+ * XEP-0425's urn:xmpp:message-moderate:1,
  * and the XEP-0128 {@code muc#roominfo} form, §6.5 items) and of the service (§6.1, §6.3 public rooms).
  */
 final class RoomDisco {
@@ -37,7 +38,7 @@ final class RoomDisco {
         List<XmlElement> children = new ArrayList<>();
         children.add(identity(displayName(room)));
         for (String feature : List.of(MucXml.MUC, MucXml.DISCO_INFO, MucXml.DISCO_ITEMS, MucXml.OCCUPANT_ID,
-                MucXml.STANZA_ID, MucXml.MAM, MucXml.MAM + "#extended", MucXml.MUC + "#stable_id",
+                MucXml.STANZA_ID, MucXml.MAM, MucXml.MAM + "#extended", MucXml.MODERATE, MucXml.MUC + "#stable_id",
                 MucXml.MUC + "#self-ping-optimization",
                 config.publicRoom() ? "muc_public" : "muc_hidden",
                 config.persistent() ? "muc_persistent" : "muc_temporary",

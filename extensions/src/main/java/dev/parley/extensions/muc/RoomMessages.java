@@ -8,7 +8,6 @@ import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.Message;
 import dev.parley.xmpp.xml.XmlElement;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -79,9 +78,6 @@ final class RoomMessages {
         // room's order. Its place in every outbox is kept while the id is pending.
         CompletionStage<XmlElement> archived = archive.append(room.jid(), publisher, reflected)
                 .thenApply(id -> reflected.withChild(MucXml.stanzaId(id, room.jid())));
-        if (!subjectChange) {
-            room.history().add(archived, reflected, Instant.now());
-        }
         for (Occupant recipient : room.occupants()) {
             for (Jid session : recipient.sessions()) {
                 out.addLater(archived.thenApply(m -> m.withAttribute("to", session.toString())));

@@ -70,6 +70,11 @@ class PermissionsTest {
             "GET_MEMBER_LIST, PARTICIPANT, MEMBER, strict, false",
             "GET_MEMBER_LIST, PARTICIPANT, MEMBER, open, true",
             "GET_MEMBER_LIST, NONE, ADMIN, strict, true",
+            // XEP-0425: moderated message retraction — moderators only, an absent owner included
+            "MODERATE_MESSAGE, VISITOR, NONE, open, false",
+            "MODERATE_MESSAGE, PARTICIPANT, ADMIN, open, false",
+            "MODERATE_MESSAGE, NONE, OWNER, open, false",
+            "MODERATE_MESSAGE, MODERATOR, NONE, strict, true",
     })
     void privileges(Permissions.Action action, Role role, Affiliation affiliation, String room, boolean allowed) {
         RoomConfig config = room.equals("open") ? OPEN : STRICT;

@@ -77,7 +77,7 @@ class PersistentRoomTest {
             }
         }
         try (ParleyServer server = start(); MucClient owner = login(server, "owner")) {
-            owner.join(room, "boss", "");
+            owner.join(room, "boss", "<history maxstanzas='0'/>");
             List<String> paged = new ArrayList<>();
             String last = null;
             for (int page = 0; page < 3; page++) {
@@ -93,6 +93,38 @@ class PersistentRoomTest {
             assertThat(sent).doesNotContain(after);
             assertThat(owner.queryArchive(room, MucClient.page(10, last)).ids()).as("the order continues")
                     .containsExactly(after);
+        }
+    }
+
+    @Test
+    void persistentRoomHistoryOnEntrySurvivesARestart() throws Exception {
+        String room = room("remembered");
+        List<String> sent = new ArrayList<>();
+        try (ParleyServer server = start()) {
+            server.accounts().create(Jid.parse("owner@localhost"), "owner-password").toCompletableFuture().join();
+            try (MucClient owner = login(server, "owner")) {
+                owner.join(room, "boss", "");
+                assertThat(owner.configure(room, "muc#roomconfig_persistentroom", "1").attribute("type"))
+                        .isEqualTo("result");
+                owner.send("<message to='" + room + "' type='groupchat'><subject>Agenda</subject></message>");
+                owner.next("message", room + "/boss");
+                for (int i = 0; i < 3; i++) {
+                    owner.send("<message to='" + room + "' type='groupchat'><body>h" + i + "</body></message>");
+                    sent.add(MucClient.stanzaId(owner.next("message", room + "/boss")));
+                }
+            }
+        }
+        try (ParleyServer server = start(); MucClient owner = login(server, "owner")) {
+            owner.join(room, "boss", "<history maxstanzas='2'/>");
+            XmlElement first = owner.next("message", room + "/boss");
+            XmlElement second = owner.next("message", room + "/boss");
+            XmlElement subject = owner.next("message", room); // who set it is not stored, only the subject
+            assertThat(List.of(first, second)).allMatch(m -> m.child("delay", "urn:xmpp:delay").isPresent());
+            assertThat(List.of(first.childText("body", "jabber:client").orElseThrow(),
+                    second.childText("body", "jabber:client").orElseThrow())).containsExactly("h1", "h2");
+            assertThat(List.of(MucClient.stanzaId(first), MucClient.stanzaId(second)))
+                    .as("the ids occupants saw before the restart").isEqualTo(sent.subList(1, 3));
+            assertThat(subject.childText("subject", "jabber:client")).contains("Agenda");
         }
     }
 

@@ -34,6 +34,13 @@ public interface ArchiveStore extends AccountDataStore {
      */
     CompletionStage<Optional<ArchivePage>> query(AccountId account, ArchiveQuery query);
 
+    /**
+     * Replaces the stanza of message {@code id}, keeping its id, stamp and 'with' (a XEP-0424/XEP-0425 tombstone
+     * in place of a retracted message); completes with false, changing nothing, when the archive holds no such
+     * message. Completes once durable.
+     */
+    CompletionStage<Boolean> replace(AccountId account, long id, XmlElement stanza);
+
     /** The first and last message of the archive; empty when it holds none. */
     CompletionStage<Optional<ArchiveBounds>> bounds(AccountId account);
 

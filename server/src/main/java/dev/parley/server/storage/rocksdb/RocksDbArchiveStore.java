@@ -53,6 +53,21 @@ final class RocksDbArchiveStore implements ArchiveStore {
     }
 
     @Override
+    public CompletionStage<Boolean> replace(AccountId account, long id, XmlElement stanza) {
+        byte[] key = ArchiveRecordCodec.key(account, id);
+        Objects.requireNonNull(stanza, "stanza");
+        return writer.submit(batch -> {
+            byte[] current = id < 1 ? null : batch.get(family, key);
+            if (current == null) {
+                return false;
+            }
+            ArchiveRecordCodec.Stored stored = ArchiveRecordCodec.decode(id, current);
+            batch.put(family, key, ArchiveRecordCodec.encode(stored.stamp(), stored.with(), stanza));
+            return true;
+        });
+    }
+
+    @Override
     public CompletionStage<Optional<ArchivePage>> query(AccountId account, ArchiveQuery query) {
         byte[] partition = ArchiveRecordCodec.partition(account);
         Objects.requireNonNull(query, "query");

@@ -225,4 +225,38 @@ public abstract class ArchiveStoreContract extends StorageContract {
         Optional<ArchiveBounds> bounds = await(archive().bounds(ALICE));
         assertThat(bounds.orElseThrow().lastId()).isEqualTo(3L);
     }
+
+    @Test
+    void replaceSwapsOnlyTheStanzaAndSurvivesAReopen() {
+        appendMany(3);
+        XmlElement tombstone = XmlElement.builder("message", "jabber:client").attribute("type", "chat")
+                .child(XmlElement.empty("retracted", "urn:xmpp:message-retract:1")).build();
+
+        assertThat(await(archive().replace(ALICE, 2, tombstone))).isTrue();
+        reopen();
+
+        List<ArchivedMessage> messages = query(ArchiveQuery.firstPage(10)).messages();
+        assertThat(ids(query(ArchiveQuery.firstPage(10)))).containsExactly(1L, 2L, 3L);
+        assertThat(messages.get(1)).isEqualTo(new ArchivedMessage(2, T0.plusSeconds(1),
+                Jid.parse("juliet@capulet.lit/balcony"), tombstone));
+        assertThat(messages.get(0).stanza().childText("body", "jabber:client")).contains("message number 0");
+        assertThat(append(ALICE, 3, "next")).isEqualTo(4L);
+        assertThat(query(ArchiveQuery.firstPage(10)).count()).isEqualTo(4);
+    }
+
+    @Test
+    void replacingAnUnknownIdChangesNothing() {
+        appendMany(1);
+        append(BOB, 0, "bob's message");
+        XmlElement stanza = chat("a@b.c", "alice@example.com", "replacement");
+
+        assertThat(await(archive().replace(ALICE, 2, stanza))).isFalse();
+        assertThat(await(archive().replace(ALICE, 0, stanza))).isFalse();
+        await(archive().deleteAll(ALICE));
+        assertThat(await(archive().replace(ALICE, 1, stanza))).isFalse();
+
+        assertThat(query(ArchiveQuery.firstPage(10)).messages()).isEmpty();
+        assertThat(query(ArchiveQuery.firstPage(10)).count()).isZero();
+        assertThat(append(ALICE, 1, "after")).isEqualTo(2L);
+    }
 }
