@@ -15,17 +15,21 @@ import java.util.Optional;
 /**
  * Presence sent to {@code room@service/nick}: entering (XEP-0045 §7.2, with the §7.2.5-§7.2.10 refusals, checked in
  * the order the XEP gives and changing nothing), presence changes (§7.7), nickname changes (§7.6) and leaving (§7.14).
+ * Nicknames follow {@link Nicknames}: the room uses the enforced form, says so with status 210 when it differs from
+ * the one asked for (§7.2.2), and a nickname the same as another user's, in the room or reserved (§7.10, §7.12),
+ * is a conflict.
  */
 final class Attendance {
     private final OccupantIds occupantIds;
+    private final Nicknames nicknames;
 
-    Attendance(OccupantIds occupantIds) {
+    Attendance(OccupantIds occupantIds, Nicknames nicknames) {
         this.occupantIds = occupantIds;
+        this.nicknames = nicknames;
     }
 
     void presence(Room room, Presence presence, Outbox out, boolean created) {
         Jid from = presence.from();
-        String nick = presence.to().resource();
         Occupant current = room.occupantBySession(from);
         if (presence.type() == Presence.Type.UNAVAILABLE || presence.isError()) {
             if (current != null) {
@@ -36,10 +40,13 @@ final class Attendance {
         if (presence.type() != Presence.Type.AVAILABLE) {
             return; // subscription requests and probes have no meaning for a room
         }
-        if (current == null) {
-            join(room, presence, nick, out, created);
-        } else if (!current.nick().equals(nick)) {
-            changeNick(room, current, presence, nick, out);
+        Nicknames.Checked nick = nicknames.check(presence.to().resource());
+        if (nick.refused()) {
+            out.add(presence.errorReply(StanzaError.of(nick.refusal())));
+        } else if (current == null) {
+            join(room, presence, nick.nick(), out, created);
+        } else if (!current.nick().equals(nick.nick())) {
+            changeNick(room, current, presence, nick.nick(), out);
         } else {
             current.presence(from, visibleChildren(presence));
             OccupantPresence.broadcast(room, out, current, OccupantPresence.Item.of(room, current, from), true,
@@ -77,6 +84,9 @@ final class Attendance {
         if (created) {
             selfStatuses.add(201);
         }
+        if (!occupant.nick().equals(presence.to().resource())) {
+            selfStatuses.add(210);
+        }
         OccupantPresence.Item item = OccupantPresence.Item.of(room, occupant, from);
         if (newOccupant) {
             room.add(occupant);
@@ -99,12 +109,11 @@ final class Attendance {
         if (affiliation == Affiliation.OUTCAST) {
             return StanzaErrorCondition.FORBIDDEN;
         }
-        Occupant holder = room.occupant(nick);
-        if (holder != null && !holder.user().equals(from.bare())) {
+        if (heldByAnother(room, nick, from)) {
             return StanzaErrorCondition.CONFLICT;
         }
         Occupant sameUser = room.occupantByUser(from);
-        if (sameUser != null && !sameUser.nick().equals(nick)) {
+        if (sameUser != null && !Nicknames.same(sameUser.nick(), nick)) {
             return StanzaErrorCondition.CONFLICT; // one bare JID holds one nickname
         }
         if (config.membersOnly() && !affiliation.atLeast(Affiliation.MEMBER)) {
@@ -161,11 +170,19 @@ final class Attendance {
                 .child(XmlElement.builder("subject", MucXml.CLIENT).text(room.subject()).build()).build();
     }
 
-    private void changeNick(Room room, Occupant occupant, Presence presence, String nick, Outbox out) {
+    /** §7.2.9, §7.6, §7.12: whether someone else is in the room under {@code nick} or reserved it. */
+    private static boolean heldByAnother(Room room, String nick, Jid user) {
         Occupant holder = room.occupant(nick);
-        if (holder != null || occupant.sessions().size() > 1) {
+        Jid reserver = room.nickReservedBy(nick);
+        return (holder != null && !holder.user().equals(user.bare()))
+                || (reserver != null && !reserver.equals(user.bare()));
+    }
+
+    private void changeNick(Room room, Occupant occupant, Presence presence, String nick, Outbox out) {
+        boolean conflict = heldByAnother(room, nick, occupant.user());
+        if (conflict || occupant.sessions().size() > 1) {
             // §7.6: a nickname held by someone else is a conflict; a multi-session occupant keeps one nickname.
-            out.add(presence.errorReply(StanzaError.of(holder != null ? StanzaErrorCondition.CONFLICT
+            out.add(presence.errorReply(StanzaError.of(conflict ? StanzaErrorCondition.CONFLICT
                     : StanzaErrorCondition.NOT_ACCEPTABLE)));
             return;
         }
@@ -176,7 +193,8 @@ final class Attendance {
         Occupant renamed = occupant.renamed(nick);
         renamed.presence(from, visibleChildren(presence));
         room.add(renamed);
-        OccupantPresence.broadcast(room, out, renamed, item, true, List.of(), List.of(), null);
+        OccupantPresence.broadcast(room, out, renamed, item, true, List.of(),
+                nick.equals(presence.to().resource()) ? List.of() : List.of(210), null);
     }
 
     private static void leave(Room room, Occupant occupant, Jid from, Presence presence, Outbox out) {

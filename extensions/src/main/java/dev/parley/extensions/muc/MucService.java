@@ -39,15 +39,18 @@ final class MucService implements StanzaHandler {
     private final MucStore store;
     private final Attendance attendance;
     private final RoomArchive archive;
+    private final ServicePolicy policy;
     private final OccupantIqs occupantIqs = new OccupantIqs();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
 
-    MucService(Jid domain, ModuleContext context, MucStore store, RoomArchive archive, OccupantIds occupantIds) {
+    MucService(Jid domain, ModuleContext context, MucStore store, RoomArchive archive, OccupantIds occupantIds,
+               ServicePolicy policy) {
         this.domain = domain;
         this.context = context;
         this.store = store;
         this.archive = archive;
-        this.attendance = new Attendance(occupantIds);
+        this.policy = policy;
+        this.attendance = new Attendance(occupantIds, policy.nicknames());
     }
 
     /** Loads the persistent rooms; at server start, before any stanza arrives. */
@@ -84,6 +87,9 @@ final class MucService implements StanzaHandler {
             boolean created = false;
             Room room = rooms.get(to.local());
             if (room == null && createsRoom(stanza)) {
+                if (!policy.mayCreateRooms(stanza.from())) {
+                    return refuse(stanza, StanzaErrorCondition.NOT_ALLOWED); // §10.1.1: creation is restricted
+                }
                 if (rooms.size() >= MAX_ROOMS) {
                     return refuse(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT);
                 }
