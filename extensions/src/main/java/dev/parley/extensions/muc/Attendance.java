@@ -109,7 +109,7 @@ final class Attendance {
         if (affiliation == Affiliation.OUTCAST) {
             return StanzaErrorCondition.FORBIDDEN;
         }
-        if (heldByAnother(room, nick, from)) {
+        if (room.nickTakenByAnother(nick, from)) {
             return StanzaErrorCondition.CONFLICT;
         }
         Occupant sameUser = room.occupantByUser(from);
@@ -170,16 +170,8 @@ final class Attendance {
                 .child(XmlElement.builder("subject", MucXml.CLIENT).text(room.subject()).build()).build();
     }
 
-    /** §7.2.9, §7.6, §7.12: whether someone else is in the room under {@code nick} or reserved it. */
-    private static boolean heldByAnother(Room room, String nick, Jid user) {
-        Occupant holder = room.occupant(nick);
-        Jid reserver = room.nickReservedBy(nick);
-        return (holder != null && !holder.user().equals(user.bare()))
-                || (reserver != null && !reserver.equals(user.bare()));
-    }
-
     private void changeNick(Room room, Occupant occupant, Presence presence, String nick, Outbox out) {
-        boolean conflict = heldByAnother(room, nick, occupant.user());
+        boolean conflict = room.nickTakenByAnother(nick, occupant.user());
         if (conflict || occupant.sessions().size() > 1) {
             // §7.6: a nickname held by someone else is a conflict; a multi-session occupant keeps one nickname.
             out.add(presence.errorReply(StanzaError.of(conflict ? StanzaErrorCondition.CONFLICT

@@ -156,9 +156,14 @@ final class MucService implements StanzaHandler {
         if (ns.equals(MucXml.OWNER)) {
             RoomOwner.handle(room, iq, out);
         } else if (ns.equals(MucXml.ADMIN)) {
-            RoomAdmin.handle(room, iq, out);
+            RoomAdmin.handle(room, iq, policy.nicknames(), out);
+        } else if (ns.equals(MucXml.REGISTER)) {
+            RoomRegistration.handle(room, iq, policy.nicknames(), out);
         } else if (get && ns.equals(MucXml.DISCO_INFO) && payload.attribute("node") == null) {
             out.add(iq.result(RoomDisco.roomInfo(room)));
+        } else if (get && ns.equals(MucXml.DISCO_INFO)
+                && RoomRegistration.RESERVED_NICK_NODE.equals(payload.attribute("node"))) {
+            out.add(iq.result(RoomRegistration.reservedNickInfo(room, iq.from())));
         } else if (get && ns.equals(MucXml.DISCO_ITEMS) && payload.attribute("node") == null) {
             out.add(iq.result(RoomDisco.roomItems(room, room.occupantBySession(iq.from()) != null)));
         } else if (get && payload.is("ping", MucXml.PING)) {

@@ -158,6 +158,14 @@ final class Room {
         }
     }
 
+    /** §7.2.9, §7.6, §7.12: whether a user other than {@code user} is in the room under {@code nick} or reserved it. */
+    boolean nickTakenByAnother(String nick, Jid user) {
+        Occupant holder = occupant(nick);
+        Jid reserver = nickReservedBy(nick);
+        return (holder != null && !holder.user().equals(user.bare()))
+                || (reserver != null && !reserver.equals(user.bare()));
+    }
+
     /** Who reserved a nickname that is the same as {@code nick} under RFC 8266 comparison, or null. */
     Jid nickReservedBy(String nick) {
         return nickHolders.get(Nicknames.comparable(nick));
