@@ -158,6 +158,7 @@ final class RoomAdmin {
 
     /** Whether an earlier item of the same request reserves a nickname the same as {@code nick}. */
     private static boolean reservedInThisRequest(List<Change> changes, String nick) {
-        return changes.stream().anyMatch(c -> c.nick() != null && !c.nick().isEmpty() && Nicknames.same(c.nick(), nick));
+        return changes.stream()
+                .anyMatch(c -> c.nick() != null && !c.nick().isEmpty() && Nicknames.same(c.nick(), nick));
     }
 }

@@ -40,14 +40,16 @@ public abstract class MucStoreContract extends StorageContract {
         reopen();
         MucRoom read = await(provider().muc().get(ROOM)).orElseThrow();
         assertThat(read).isEqualTo(room);
-        assertThat(read.affiliations().keySet()).as("the room's order").containsExactlyElementsOf(affiliations.keySet());
+        assertThat(read.affiliations().keySet()).as("the room's order")
+                .containsExactlyElementsOf(affiliations.keySet());
         assertThat(read.affiliations().get(Jid.parse("bob@example.com")).nick()).isNull();
     }
 
     @Test
     void putReplacesTheWholeRoom() {
         await(provider().muc().put(room(ROOM, "alice@example.com")));
-        MucRoom replaced = new MucRoom(ROOM, Map.of(), Map.of(Jid.parse("bob@example.com"), MucRoom.Affiliation.of("owner")), "");
+        MucRoom replaced = new MucRoom(ROOM, Map.of(),
+                Map.of(Jid.parse("bob@example.com"), MucRoom.Affiliation.of("owner")), "");
         await(provider().muc().put(replaced));
         assertThat(await(provider().muc().get(ROOM))).contains(replaced);
     }
