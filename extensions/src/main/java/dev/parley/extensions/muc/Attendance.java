@@ -14,19 +14,23 @@ import java.util.Optional;
 /**
  * Presence sent to {@code room@service/nick}: entering (XEP-0045 §7.2, with the §7.2.5-§7.2.10 refusals, checked in
  * the order the XEP gives and changing nothing), presence changes (§7.7), nickname changes (§7.6) and leaving (§7.14).
+ * Nicknames follow {@link Nicknames}: the room uses the enforced form, says so with status 210 when it differs from
+ * the one asked for (§7.2.2), and a nickname the same as another user's, in the room or reserved (§7.10, §7.12),
+ * is a conflict.
  */
 final class Attendance {
     private final OccupantIds occupantIds;
     private final RoomArchive archive;
+    private final Nicknames nicknames;
 
-    Attendance(OccupantIds occupantIds, RoomArchive archive) {
+    Attendance(OccupantIds occupantIds, RoomArchive archive, Nicknames nicknames) {
         this.occupantIds = occupantIds;
         this.archive = archive;
+        this.nicknames = nicknames;
     }
 
     void presence(Room room, Presence presence, Outbox out, boolean created) {
         Jid from = presence.from();
-        String nick = presence.to().resource();
         Occupant current = room.occupantBySession(from);
         if (presence.type() == Presence.Type.UNAVAILABLE || presence.isError()) {
             if (current != null) {
@@ -37,10 +41,13 @@ final class Attendance {
         if (presence.type() != Presence.Type.AVAILABLE) {
             return; // subscription requests and probes have no meaning for a room
         }
-        if (current == null) {
-            join(room, presence, nick, out, created);
-        } else if (!current.nick().equals(nick)) {
-            changeNick(room, current, presence, nick, out);
+        Nicknames.Checked nick = nicknames.check(presence.to().resource());
+        if (nick.refused()) {
+            out.add(presence.errorReply(StanzaError.of(nick.refusal())));
+        } else if (current == null) {
+            join(room, presence, nick.nick(), out, created);
+        } else if (!current.nick().equals(nick.nick())) {
+            changeNick(room, current, presence, nick.nick(), out);
         } else {
             current.presence(from, visibleChildren(presence));
             OccupantPresence.broadcast(room, out, current, OccupantPresence.Item.of(room, current, from), true,
@@ -78,6 +85,9 @@ final class Attendance {
         if (created) {
             selfStatuses.add(201);
         }
+        if (!occupant.nick().equals(presence.to().resource())) {
+            selfStatuses.add(210);
+        }
         OccupantPresence.Item item = OccupantPresence.Item.of(room, occupant, from);
         if (newOccupant) {
             room.add(occupant);
@@ -100,12 +110,11 @@ final class Attendance {
         if (affiliation == Affiliation.OUTCAST) {
             return StanzaErrorCondition.FORBIDDEN;
         }
-        Occupant holder = room.occupant(nick);
-        if (holder != null && !holder.user().equals(from.bare())) {
+        if (room.nickTakenByAnother(nick, from)) {
             return StanzaErrorCondition.CONFLICT;
         }
         Occupant sameUser = room.occupantByUser(from);
-        if (sameUser != null && !sameUser.nick().equals(nick)) {
+        if (sameUser != null && !Nicknames.same(sameUser.nick(), nick)) {
             return StanzaErrorCondition.CONFLICT; // one bare JID holds one nickname
         }
         if (config.membersOnly() && !affiliation.atLeast(Affiliation.MEMBER)) {
@@ -148,10 +157,10 @@ final class Attendance {
     }
 
     private void changeNick(Room room, Occupant occupant, Presence presence, String nick, Outbox out) {
-        Occupant holder = room.occupant(nick);
-        if (holder != null || occupant.sessions().size() > 1) {
+        boolean conflict = room.nickTakenByAnother(nick, occupant.user());
+        if (conflict || occupant.sessions().size() > 1) {
             // §7.6: a nickname held by someone else is a conflict; a multi-session occupant keeps one nickname.
-            out.add(presence.errorReply(StanzaError.of(holder != null ? StanzaErrorCondition.CONFLICT
+            out.add(presence.errorReply(StanzaError.of(conflict ? StanzaErrorCondition.CONFLICT
                     : StanzaErrorCondition.NOT_ACCEPTABLE)));
             return;
         }
@@ -162,7 +171,8 @@ final class Attendance {
         Occupant renamed = occupant.renamed(nick);
         renamed.presence(from, visibleChildren(presence));
         room.add(renamed);
-        OccupantPresence.broadcast(room, out, renamed, item, true, List.of(), List.of(), null);
+        OccupantPresence.broadcast(room, out, renamed, item, true, List.of(),
+                nick.equals(presence.to().resource()) ? List.of() : List.of(210), null);
     }
 
     private static void leave(Room room, Occupant occupant, Jid from, Presence presence, Outbox out) {

@@ -12,7 +12,8 @@ import java.io.UncheckedIOException;
 /**
  * Multi-user chat (XEP-0045) as a hosted service: one {@link MucService} at {@code <muc.subdomain>.<domain>} for every
  * hosted domain when {@code muc.enabled}. The service domain has the identity conference/text (§6.1) and is listed
- * in the server's disco#items.
+ * in the server's disco#items. Room creation, nicknames ({@link ServicePolicy}) follow the {@code muc.*} settings;
+ * occupant ids (XEP-0421) are derived from a secret kept in the data directory.
  */
 public final class MucModule implements XmppModule {
     @Override
@@ -26,16 +27,19 @@ public final class MucModule implements XmppModule {
         if (!config.enabled()) {
             return;
         }
-        OccupantIds occupantIds = OccupantIds.random();
+        OccupantIds occupantIds;
         RoomArchive archive;
         try {
+            occupantIds = OccupantIds.open(context.config().dataDir());
             archive = RoomArchive.open(context);
         } catch (IOException e) {
-            throw new UncheckedIOException("the archive id secret cannot be read", e);
+            throw new UncheckedIOException("a secret in the data directory cannot be read", e);
         }
+        ServicePolicy policy = ServicePolicy.of(context.config());
         for (String hosted : context.config().domains()) {
             Jid domain = Jid.domain(config.serviceDomain(hosted));
-            MucService service = new MucService(domain, context, context.storage().muc(), archive, occupantIds);
+            MucService service = new MucService(domain, context, context.storage().muc(), archive, occupantIds,
+                    policy);
             // At start, before listeners open: waiting here keeps the first stanza from missing a stored room.
             service.load().toCompletableFuture().join();
             context.serviceDomain(new ServiceDomain(domain, "Chatrooms"), service);

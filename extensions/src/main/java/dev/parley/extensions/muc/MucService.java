@@ -39,15 +39,18 @@ final class MucService implements StanzaHandler {
     private final MucStore store;
     private final Attendance attendance;
     private final RoomArchive archive;
+    private final ServicePolicy policy;
     private final OccupantIqs occupantIqs = new OccupantIqs();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
 
-    MucService(Jid domain, ModuleContext context, MucStore store, RoomArchive archive, OccupantIds occupantIds) {
+    MucService(Jid domain, ModuleContext context, MucStore store, RoomArchive archive, OccupantIds occupantIds,
+               ServicePolicy policy) {
         this.domain = domain;
         this.context = context;
         this.store = store;
         this.archive = archive;
-        this.attendance = new Attendance(occupantIds, archive);
+        this.policy = policy;
+        this.attendance = new Attendance(occupantIds, archive, policy.nicknames());
     }
 
     /** Loads the persistent rooms; at server start, before any stanza arrives. */
@@ -84,6 +87,9 @@ final class MucService implements StanzaHandler {
             boolean created = false;
             Room room = rooms.get(to.local());
             if (room == null && createsRoom(stanza)) {
+                if (!policy.mayCreateRooms(stanza.from())) {
+                    return refuse(stanza, StanzaErrorCondition.NOT_ALLOWED); // §10.1.1: creation is restricted
+                }
                 if (rooms.size() >= MAX_ROOMS) {
                     return refuse(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT);
                 }
@@ -150,9 +156,14 @@ final class MucService implements StanzaHandler {
         if (ns.equals(MucXml.OWNER)) {
             RoomOwner.handle(room, iq, out);
         } else if (ns.equals(MucXml.ADMIN)) {
-            RoomAdmin.handle(room, iq, out);
+            RoomAdmin.handle(room, iq, policy.nicknames(), out);
+        } else if (ns.equals(MucXml.REGISTER)) {
+            RoomRegistration.handle(room, iq, policy.nicknames(), out);
         } else if (get && ns.equals(MucXml.DISCO_INFO) && payload.attribute("node") == null) {
             out.add(iq.result(RoomDisco.roomInfo(room)));
+        } else if (get && ns.equals(MucXml.DISCO_INFO)
+                && RoomRegistration.RESERVED_NICK_NODE.equals(payload.attribute("node"))) {
+            out.add(iq.result(RoomRegistration.reservedNickInfo(room, iq.from())));
         } else if (get && ns.equals(MucXml.DISCO_ITEMS) && payload.attribute("node") == null) {
             out.add(iq.result(RoomDisco.roomItems(room, room.occupantBySession(iq.from()) != null)));
         } else if (get && payload.is("ping", MucXml.PING)) {

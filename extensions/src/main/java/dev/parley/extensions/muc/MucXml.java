@@ -10,6 +10,8 @@ final class MucXml {
     static final String ADMIN = "http://jabber.org/protocol/muc#admin";
     static final String OWNER = "http://jabber.org/protocol/muc#owner";
     static final String REQUEST = "http://jabber.org/protocol/muc#request";
+    static final String REGISTER_FORM = "http://jabber.org/protocol/muc#register";
+    static final String REGISTER = "jabber:iq:register";
     static final String OCCUPANT_ID = "urn:xmpp:occupant-id:0";
     static final String STANZA_ID = "urn:xmpp:sid:0";
     static final String MAM = "urn:xmpp:mam:2";

@@ -3,9 +3,10 @@ package dev.parley.extensions.muc;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.xml.XmlElement;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One occupant of a room (XEP-0045 §7.2): a nickname held by one bare JID, joined from one or more of its resources
@@ -18,6 +19,8 @@ final class Occupant {
     /** Each joined resource and the presence it last sent (its children, without the MUC elements). */
     private final LinkedHashMap<Jid, List<XmlElement>> sessions = new LinkedHashMap<>();
     private Role role;
+    /** When the occupant last asked for voice (§7.13), or null. */
+    private Instant lastVoiceRequest;
 
     Occupant(String nick, Jid user, String occupantId, Role role) {
         this.nick = nick;
@@ -29,6 +32,7 @@ final class Occupant {
     Occupant renamed(String newNick) {
         Occupant renamed = new Occupant(newNick, user, occupantId, role);
         renamed.sessions.putAll(sessions);
+        renamed.lastVoiceRequest = lastVoiceRequest;
         return renamed;
     }
 
@@ -51,6 +55,15 @@ final class Occupant {
 
     void role(Role role) {
         this.role = role;
+    }
+
+    /** Whether a voice request at {@code now} comes at least {@code interval} after the last one; if so it counts. */
+    boolean mayRequestVoice(Instant now, Duration interval) {
+        if (lastVoiceRequest != null && now.isBefore(lastVoiceRequest.plus(interval))) {
+            return false;
+        }
+        lastVoiceRequest = now;
+        return true;
     }
 
     List<Jid> sessions() {

@@ -5,6 +5,7 @@ import dev.parley.xmpp.jid.Jid;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,19 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * The state of one XEP-0045 room: configuration, affiliations (§5.2), occupants by nickname (§7), subject (§8.1),
+ * The state of one XEP-0045 room: configuration, affiliations (§5.2) with their reserved nicknames (§7.10, §7.12),
+ * occupants by nickname (§7; nicknames compared as RFC 8266 says, {@link Nicknames}), subject (§8.1),
  * and whether it is still locked awaiting its first configuration (§10.1). Not thread-safe:
  * the service handles one stanza of a room at a time under the room's monitor.
  */
 final class Room {
     private final Jid jid;
     private final Map<Jid, Affiliation> affiliations = new LinkedHashMap<>();
+    /** Reserved nicknames by bare JID; only affiliated users (not outcasts) hold one. */
+    private final Map<Jid, String> reservedNicks = new LinkedHashMap<>();
+    /** The same reservations by the comparison form of the nickname, so a join looks one up at once. */
+    private final Map<String, Jid> nickHolders = new HashMap<>();
+    /** Occupants by the comparison form of their nickname. */
     private final Map<String, Occupant> occupants = new LinkedHashMap<>();
     private RoomConfig config;
     private String subject = "";
@@ -40,19 +47,21 @@ final class Room {
     static Room restore(MucRoom stored) throws ConfigForm.Invalid {
         Room room = new Room(stored.jid(), ConfigForm.parse(stored.config(), RoomConfig.defaults()).config(), false);
         stored.affiliations().forEach((user, affiliation) -> {
-            Affiliation parsed = Affiliation.fromWire(affiliation);
+            Affiliation parsed = Affiliation.fromWire(affiliation.name());
             if (parsed != null && parsed != Affiliation.NONE) {
-                room.affiliations.put(user, parsed);
+                room.affiliation(user, parsed);
+                room.reserveNick(user, affiliation.nick());
             }
         });
         room.subject = stored.subject();
         return room;
     }
 
-    /** What a persistent room stores (§10.2 persistentroom): configuration, affiliations, subject. */
+    /** What a persistent room stores (§10.2 persistentroom): configuration, affiliations with nicknames, subject. */
     MucRoom snapshot() {
-        Map<Jid, String> stored = new LinkedHashMap<>();
-        affiliations.forEach((user, affiliation) -> stored.put(user, affiliation.wireName()));
+        Map<Jid, MucRoom.Affiliation> stored = new LinkedHashMap<>();
+        affiliations.forEach((user, affiliation) -> stored.put(user,
+                new MucRoom.Affiliation(affiliation.wireName(), reservedNicks.get(user))));
         return new MucRoom(jid, config.toValues(), stored, subject);
     }
 
@@ -112,12 +121,53 @@ final class Room {
         return affiliations.getOrDefault(user.bare(), Affiliation.NONE);
     }
 
+    /** Sets an affiliation; losing it (none) or being banned (outcast) also frees the user's reserved nickname. */
     void affiliation(Jid user, Affiliation affiliation) {
         if (affiliation == Affiliation.NONE) {
             affiliations.remove(user.bare());
         } else {
             affiliations.put(user.bare(), affiliation);
         }
+        if (!affiliation.atLeast(Affiliation.MEMBER)) {
+            freeNick(user.bare());
+        }
+    }
+
+    /** The nickname reserved for {@code user} (§7.12), or null. */
+    String reservedNick(Jid user) {
+        return reservedNicks.get(user.bare());
+    }
+
+    /**
+     * Reserves {@code nick} for an affiliated {@code user} (§7.10 registration, §9.3 member list); null or empty
+     * frees it (§9.5). The caller checked that nobody else holds it ({@link #nickReservedBy}).
+     */
+    void reserveNick(Jid user, String nick) {
+        freeNick(user.bare());
+        if (nick != null && !nick.isEmpty() && affiliation(user).atLeast(Affiliation.MEMBER)) {
+            reservedNicks.put(user.bare(), nick);
+            nickHolders.put(Nicknames.comparable(nick), user.bare());
+        }
+    }
+
+    private void freeNick(Jid user) {
+        String freed = reservedNicks.remove(user);
+        if (freed != null) {
+            nickHolders.remove(Nicknames.comparable(freed), user);
+        }
+    }
+
+    /** §7.2.9, §7.6, §7.12: whether a user other than {@code user} is in the room under {@code nick} or reserved it. */
+    boolean nickTakenByAnother(String nick, Jid user) {
+        Occupant holder = occupant(nick);
+        Jid reserver = nickReservedBy(nick);
+        return (holder != null && !holder.user().equals(user.bare()))
+                || (reserver != null && !reserver.equals(user.bare()));
+    }
+
+    /** Who reserved a nickname that is the same as {@code nick} under RFC 8266 comparison, or null. */
+    Jid nickReservedBy(String nick) {
+        return nickHolders.get(Nicknames.comparable(nick));
     }
 
     /** The bare JIDs holding {@code affiliation}, in the order they got it. */
@@ -136,8 +186,9 @@ final class Room {
         };
     }
 
+    /** The occupant whose nickname is the same as {@code nick} (RFC 8266 comparison), or null. */
     Occupant occupant(String nick) {
-        return occupants.get(nick);
+        return occupants.get(Nicknames.comparable(nick));
     }
 
     /** The occupant that joined from this full JID, or null. */
@@ -162,11 +213,11 @@ final class Room {
     }
 
     void add(Occupant occupant) {
-        occupants.put(occupant.nick(), occupant);
+        occupants.put(Nicknames.comparable(occupant.nick()), occupant);
     }
 
     void remove(Occupant occupant) {
-        occupants.remove(occupant.nick());
+        occupants.remove(Nicknames.comparable(occupant.nick()), occupant);
     }
 
     Collection<Occupant> occupants() {

@@ -13,16 +13,20 @@ import java.util.Optional;
 /**
  * The {@code muc#admin} protocol (XEP-0045 §8 moderator, §9 admin and §10.3-§10.7 owner use cases): changing roles by
  * nickname and affiliations by bare JID, and reading the role and affiliation lists. A request with several items is
- * checked as a whole first, so a refused request changes nothing.
+ * checked as a whole first, so a refused request changes nothing. An affiliation item may carry the nickname reserved
+ * for that user (§9.3; an empty one frees it, §9.5), checked like a registration ({@link RoomRegistration}); the
+ * affiliation lists show each user's reserved nickname, or the nickname it is in the room under.
  */
 final class RoomAdmin {
     private RoomAdmin() {
     }
 
-    private record Change(XmlElement item, Occupant target, Role role, Jid user, Affiliation affiliation) {
+    /** One checked item; {@code nick} is the nickname to reserve, "" to free it, null to leave it as it is. */
+    private record Change(XmlElement item, Occupant target, Role role, Jid user, Affiliation affiliation,
+                          String nick) {
     }
 
-    static void handle(Room room, Iq iq, Outbox out) {
+    static void handle(Room room, Iq iq, Nicknames nicknames, Outbox out) {
         Occupant actor = room.occupantBySession(iq.from());
         Role actorRole = actor == null ? Role.NONE : actor.role();
         Affiliation actorAffiliation = room.affiliation(iq.from());
@@ -32,7 +36,7 @@ final class RoomAdmin {
         } else if (iq.type() == Iq.Type.GET) {
             list(room, iq, items.getFirst(), actorRole, actorAffiliation, out);
         } else {
-            change(room, iq, items, actor, actorRole, actorAffiliation, out);
+            change(room, iq, items, nicknames, actor, actorRole, actorAffiliation, out);
         }
     }
 
@@ -61,8 +65,10 @@ final class RoomAdmin {
             }
             room.withAffiliation(affiliation).forEach(user -> {
                 Occupant present = room.occupantByUser(user);
+                String nick = room.reservedNick(user) != null ? room.reservedNick(user)
+                        : present == null ? null : present.nick();
                 listed.add(XmlElement.builder("item", MucXml.ADMIN).attribute("affiliation", affiliation.wireName())
-                        .attribute("jid", user.toString()).attribute("nick", present == null ? null : present.nick())
+                        .attribute("jid", user.toString()).attribute("nick", nick)
                         .attribute("role", present == null ? null : present.role().wireName()).build());
             });
         } else {
@@ -72,8 +78,8 @@ final class RoomAdmin {
         out.add(iq.result(XmlElement.builder("query", MucXml.ADMIN).children(listed).build()));
     }
 
-    private static void change(Room room, Iq iq, List<XmlElement> items, Occupant actor, Role actorRole,
-                               Affiliation actorAffiliation, Outbox out) {
+    private static void change(Room room, Iq iq, List<XmlElement> items, Nicknames nicknames, Occupant actor,
+                               Role actorRole, Affiliation actorAffiliation, Outbox out) {
         List<Change> changes = new ArrayList<>();
         List<Jid> owners = new ArrayList<>(room.withAffiliation(Affiliation.OWNER));
         for (XmlElement item : items) {
@@ -93,10 +99,11 @@ final class RoomAdmin {
                     refusal = Permissions.roleChange(actorRole, actorAffiliation, target.role(),
                             room.affiliation(target.user()), role);
                 }
-                change = new Change(item, target, role, null, null);
+                change = new Change(item, target, role, null, null, null);
             } else if (affiliationName != null && roleName == null) {
                 Affiliation affiliation = Affiliation.fromWire(affiliationName);
                 Optional<Jid> user = Jid.tryParse(item.attribute("jid")).map(Jid::bare);
+                String nick = item.attribute("nick");
                 if (affiliation == null || user.isEmpty()) {
                     refusal = StanzaErrorCondition.BAD_REQUEST;
                 } else {
@@ -111,8 +118,17 @@ final class RoomAdmin {
                             refusal = StanzaErrorCondition.CONFLICT; // §10.7: a room keeps at least one owner
                         }
                     }
+                    if (!affiliation.atLeast(Affiliation.MEMBER)) {
+                        nick = null; // only the affiliated reserve a nickname; losing it frees theirs
+                    } else if (refusal == null && nick != null && !nick.isEmpty()) {
+                        Nicknames.Checked checked = nicknames.check(nick);
+                        nick = checked.nick();
+                        refusal = checked.refused() ? StanzaErrorCondition.NOT_ACCEPTABLE
+                                : room.nickTakenByAnother(nick, user.get()) || reservedInThisRequest(changes, nick)
+                                ? StanzaErrorCondition.CONFLICT : null;
+                    }
                 }
-                change = new Change(item, null, null, user.orElse(null), affiliation);
+                change = new Change(item, null, null, user.orElse(null), affiliation, nick);
             } else {
                 refusal = StanzaErrorCondition.BAD_REQUEST;
                 change = null;
@@ -132,8 +148,17 @@ final class RoomAdmin {
                 }
             } else {
                 RoleChanges.affiliation(room, change.user(), change.affiliation(), actorNick, reason, out);
+                if (change.nick() != null) {
+                    room.reserveNick(change.user(), change.nick());
+                }
             }
         }
         out.add(iq.result(null));
+    }
+
+    /** Whether an earlier item of the same request reserves a nickname the same as {@code nick}. */
+    private static boolean reservedInThisRequest(List<Change> changes, String nick) {
+        return changes.stream()
+                .anyMatch(c -> c.nick() != null && !c.nick().isEmpty() && Nicknames.same(c.nick(), nick));
     }
 }

@@ -39,6 +39,7 @@ final class RoomDisco {
         children.add(identity(displayName(room)));
         for (String feature : List.of(MucXml.MUC, MucXml.DISCO_INFO, MucXml.DISCO_ITEMS, MucXml.OCCUPANT_ID,
                 MucXml.STANZA_ID, MucXml.MAM, MucXml.MAM + "#extended", MucXml.MODERATE, MucXml.MUC + "#stable_id",
+                MucXml.REGISTER,
                 MucXml.MUC + "#self-ping-optimization",
                 config.publicRoom() ? "muc_public" : "muc_hidden",
                 config.persistent() ? "muc_persistent" : "muc_temporary",

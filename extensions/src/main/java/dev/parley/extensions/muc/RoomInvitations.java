@@ -7,14 +7,24 @@ import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.Message;
 import dev.parley.xmpp.xml.XmlElement;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Mediated invitations and declines (XEP-0045 §7.8.2) and voice requests (§7.13) with their approval by a moderator
- * (§8.6). Direct invitations (XEP-0249) go from user to user and never reach the room.
+ * (§8.6). Direct invitations (XEP-0249) go from user to user and never reach the room. An invitation naming no JID or
+ * a malformed one is refused as a whole with {@code jid-malformed} before anything is sent or changed; so is a decline.
  */
 final class RoomInvitations {
+    /**
+     * Least time between two voice requests of one occupant. Each request puts a form in front of every moderator and
+     * XEP-0045 sets no pace, so a visitor could flood them; two minutes still lets one ask again soon after a request
+     * went unnoticed. An earlier request is refused with {@code policy-violation} and reaches nobody.
+     */
+    static final Duration VOICE_REQUEST_INTERVAL = Duration.ofMinutes(2);
+
     private RoomInvitations() {
     }
 
@@ -81,6 +91,10 @@ final class RoomInvitations {
         if (!Permissions.allows(Permissions.Action.REQUEST_VOICE, sender.role(), room.affiliation(sender.user()),
                 room.config())) {
             RoomMessages.refuse(message, StanzaErrorCondition.NOT_ALLOWED, out);
+            return;
+        }
+        if (!sender.mayRequestVoice(Instant.now(), VOICE_REQUEST_INTERVAL)) {
+            RoomMessages.refuse(message, StanzaErrorCondition.POLICY_VIOLATION, out);
             return;
         }
         XmlElement approval = new DataForm(DataForm.Type.FORM, "Voice request", List.of(

@@ -67,6 +67,13 @@ record MucClient(XmppSession session) implements AutoCloseable {
                 + "<query xmlns='http://jabber.org/protocol/muc#owner'>" + form + "</query></iq>");
     }
 
+    /** Sends a message to {@code to} with a fresh id and returns the next message with that id (a refusal). */
+    XmlElement messageReply(String to, String children) throws Exception {
+        String id = id();
+        send("<message to='" + to + "' id='" + id + "'>" + children + "</message>");
+        return session.client().next(e -> e.name().equals("message") && id.equals(e.attribute("id")));
+    }
+
     XmlElement request(String iq) throws Exception {
         return session.request(iq);
     }

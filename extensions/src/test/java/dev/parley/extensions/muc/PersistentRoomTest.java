@@ -10,7 +10,9 @@ import dev.parley.xmpp.xml.XmlElement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -126,6 +128,43 @@ class PersistentRoomTest {
                     .as("the ids occupants saw before the restart").isEqualTo(sent.subList(1, 3));
             assertThat(subject.childText("subject", "jabber:client")).contains("Agenda");
         }
+    }
+
+    @Test
+    void occupantIdsAndReservedNicknamesSurviveARestart() throws Exception {
+        String room = room("stable");
+        String idBefore;
+        try (ParleyServer server = start()) {
+            for (String user : List.of("owner", "member", "other")) {
+                server.accounts().create(Jid.parse(user + "@localhost"), user + "-password").toCompletableFuture()
+                        .join();
+            }
+            try (MucClient owner = login(server, "owner"); MucClient member = login(server, "member")) {
+                owner.join(room, "boss", "");
+                assertThat(owner.configure(room, "muc#roomconfig_persistentroom", "1").attribute("type"))
+                        .isEqualTo("result");
+                assertThat(member.request(RoomRegistrationTest.register(room, "Mem")).attribute("type"))
+                        .isEqualTo("result");
+                idBefore = occupantId(member.join(room, "Mem", ""));
+            }
+        }
+        Path key = dataDir.resolve(OccupantIds.KEY_FILE);
+        assertThat(Files.size(key)).isEqualTo(32);
+        if (Files.getFileStore(key).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        }
+        try (ParleyServer server = start(); MucClient member = login(server, "member");
+             MucClient other = login(server, "other"); MucClient owner = login(server, "owner")) {
+            assertThat(RoomRegistrationTest.reservedNick(member, room)).isEqualTo("Mem");
+            assertThat(MucClient.error(other.join(room, "MEM", ""))).as("still reserved").isEqualTo("conflict");
+            assertThat(occupantId(member.join(room, "Mem", ""))).as("XEP-0421 §4: stable").isEqualTo(idBefore);
+            owner.join(room, "boss", "");
+            assertThat(RoomRegistrationTest.memberNicks(owner, room)).containsExactly("member@localhost=Mem");
+        }
+    }
+
+    private static String occupantId(XmlElement presence) {
+        return presence.child("occupant-id", "urn:xmpp:occupant-id:0").orElseThrow().attribute("id");
     }
 
     private ParleyServer start() throws Exception {

@@ -1,20 +1,13 @@
 package dev.parley.server.archive;
 
+import dev.parley.server.api.SecretFiles;
 import dev.parley.server.api.storage.AccountId;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
@@ -66,15 +59,7 @@ public final class ArchiveIds {
 
     /** The ids of the server whose data directory is {@code dataDir}: its secret is read, or made on first use. */
     public static ArchiveIds open(Path dataDir) throws IOException {
-        Path file = dataDir.resolve(KEY_FILE);
-        if (!Files.exists(file)) {
-            create(dataDir, file);
-        }
-        byte[] secret = Files.readAllBytes(file);
-        if (secret.length != SECRET_BYTES) {
-            throw new IOException(file + " is damaged: " + secret.length + " bytes instead of " + SECRET_BYTES);
-        }
-        return new ArchiveIds(secret);
+        return new ArchiveIds(SecretFiles.readOrCreate(dataDir, KEY_FILE, SECRET_BYTES));
     }
 
     public String encode(AccountId account, long sequence) {
@@ -120,32 +105,6 @@ public final class ArchiveIds {
             return cipher;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES is a mandatory JDK algorithm", e);
-        }
-    }
-
-    /** Writes a new secret to a temporary file and moves it into place, so a crash never leaves half a key. */
-    private static void create(Path dataDir, Path file) throws IOException {
-        Files.createDirectories(dataDir);
-        byte[] secret = new byte[SECRET_BYTES];
-        new SecureRandom().nextBytes(secret);
-        Path temporary = Files.createTempFile(dataDir, KEY_FILE, ".tmp");
-        try {
-            if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(secret));
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file);
-            }
-        } catch (FileAlreadyExistsException e) {
-            // Another opener won the race; its secret stands.
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 }

@@ -67,7 +67,8 @@ final class ConfigAssembler {
                 new StreamManagement(values.get(SM_ENABLED), values.get(SM_RESUME_TIMEOUT), values.get(SM_MAX_DETACHED),
                         values.get(SM_UNACKED_QUEUE), values.get(SM_REQUEST_ACK_AFTER), values.get(SM_REQUEST_ACK_IDLE)),
                 new ClientState(values.get(CSI_ENABLED), values.get(CSI_HELD_PRESENCES)),
-                new Muc(values.get(MUC_ENABLED), values.get(MUC_SUBDOMAIN)));
+                new Muc(values.get(MUC_ENABLED), values.get(MUC_SUBDOMAIN), values.get(MUC_ROOM_CREATION),
+                        values.get(MUC_MAX_NICKNAME_LENGTH)));
     }
 
     private record NamedListener(String path, Listener listener, Node node) {

@@ -170,6 +170,14 @@ final class ConfigSchema {
             "Host a multi-user chat service (XEP-0045) at <muc.subdomain>.<domain> for every hosted domain.");
     static final Setting<String> MUC_SUBDOMAIN = Setting.of("muc.subdomain", new DomainName(), "conference",
             "What is put in front of each hosted domain to name its chat service (conference.example.com).");
+    static final Setting<RoomCreation> MUC_ROOM_CREATION = Setting.of("muc.room-creation",
+            new Kebab<>(RoomCreation.class), RoomCreation.LOCAL_USERS, "Who may create a room: anyone (users of "
+                    + "other servers too), local-users (accounts at the hosted domains) or admins (the admins list). "
+                    + "Anyone may still join an existing room its configuration admits. Others are refused with "
+                    + "<not-allowed/> (XEP-0045 §10.1.1).");
+    static final Setting<Integer> MUC_MAX_NICKNAME_LENGTH = Setting.of("muc.max-nickname-length",
+            new IntRange(1, 1023, ""), 64, "Most characters of a room nickname after the PRECIS Nickname profile "
+                    + "(RFC 8266) has been applied; a longer one is refused with <not-acceptable/>.");
 
     static final Setting<List<String>> ADMINS = Setting.of("admins", new ListType<>(new BareJid(), false), List.of(),
             "Bare JIDs (local@domain, at a hosted domain) with administrator rights.");
@@ -215,7 +223,7 @@ final class ConfigSchema {
             PEP_NODES, ARCHIVE_MAX_PAGE_SIZE, ARCHIVE_DEDUPE_WINDOW,
             SM_ENABLED, SM_RESUME_TIMEOUT, SM_MAX_DETACHED, SM_UNACKED_QUEUE, SM_REQUEST_ACK_AFTER, SM_REQUEST_ACK_IDLE,
             CSI_ENABLED, CSI_HELD_PRESENCES,
-            MUC_ENABLED, MUC_SUBDOMAIN,
+            MUC_ENABLED, MUC_SUBDOMAIN, MUC_ROOM_CREATION, MUC_MAX_NICKNAME_LENGTH,
             ADMINS);
 
     /** What each section is for, shown above it in the example file. */

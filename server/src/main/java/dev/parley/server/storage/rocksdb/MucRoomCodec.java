@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The values of {@link RocksDbMucStore}: the room as one element in {@link XmlCodec} form,
- * {@code <room subject=''><field var=''><value/>...</field>...<affiliation jid='' affiliation=''/>...</room>}.
+ * {@code <room subject=''><field var=''><value/>...</field>...<affiliation jid='' affiliation='' nick=''/>...</room>}.
  */
 final class MucRoomCodec {
     private static final String NAMESPACE = "urn:parley:storage:muc-room:1";
@@ -28,7 +28,8 @@ final class MucRoomCodec {
             element.child(field.build());
         });
         room.affiliations().forEach((jid, affiliation) -> element.child(XmlElement.builder("affiliation", NAMESPACE)
-                .attribute("jid", jid.toString()).attribute("affiliation", affiliation).build()));
+                .attribute("jid", jid.toString()).attribute("affiliation", affiliation.name())
+                .attribute("nick", affiliation.nick()).build()));
         return XmlCodec.encode(element.build());
     }
 
@@ -40,9 +41,9 @@ final class MucRoomCodec {
             field.elements("value", NAMESPACE).forEach(v -> values.add(v.text()));
             config.put(field.attribute("var"), values);
         });
-        Map<Jid, String> affiliations = new LinkedHashMap<>();
-        element.elements("affiliation", NAMESPACE).forEach(a ->
-                affiliations.put(Jid.parse(a.attribute("jid")), a.attribute("affiliation")));
+        Map<Jid, MucRoom.Affiliation> affiliations = new LinkedHashMap<>();
+        element.elements("affiliation", NAMESPACE).forEach(a -> affiliations.put(Jid.parse(a.attribute("jid")),
+                new MucRoom.Affiliation(a.attribute("affiliation"), a.attribute("nick"))));
         String subject = element.attribute("subject");
         return new MucRoom(jid, config, affiliations, subject == null ? "" : subject);
     }

@@ -17,7 +17,8 @@ public abstract class MucStoreContract extends StorageContract {
     private static MucRoom room(Jid jid, String owner) {
         return new MucRoom(jid, Map.of("muc#roomconfig_roomname", List.of("Lounge"),
                 "muc#roomconfig_getmemberlist", List.of("moderator", "participant")),
-                Map.of(Jid.parse(owner), "owner", Jid.parse("eve@example.com"), "outcast"), "Welcome");
+                Map.of(Jid.parse(owner), MucRoom.Affiliation.of("owner"),
+                        Jid.parse("eve@example.com"), MucRoom.Affiliation.of("outcast")), "Welcome");
     }
 
     @Test
@@ -29,9 +30,26 @@ public abstract class MucStoreContract extends StorageContract {
     }
 
     @Test
+    void reservedNicknamesAreKeptWithTheirAffiliationsInOrder() {
+        Map<Jid, MucRoom.Affiliation> affiliations = new java.util.LinkedHashMap<>();
+        affiliations.put(Jid.parse("zed@example.com"), new MucRoom.Affiliation("member", "Zed \u00e9\u263a"));
+        affiliations.put(Jid.parse("alice@example.com"), new MucRoom.Affiliation("owner", "Alice"));
+        affiliations.put(Jid.parse("bob@example.com"), MucRoom.Affiliation.of("member"));
+        MucRoom room = new MucRoom(ROOM, Map.of(), affiliations, "");
+        await(provider().muc().put(room));
+        reopen();
+        MucRoom read = await(provider().muc().get(ROOM)).orElseThrow();
+        assertThat(read).isEqualTo(room);
+        assertThat(read.affiliations().keySet()).as("the room's order")
+                .containsExactlyElementsOf(affiliations.keySet());
+        assertThat(read.affiliations().get(Jid.parse("bob@example.com")).nick()).isNull();
+    }
+
+    @Test
     void putReplacesTheWholeRoom() {
         await(provider().muc().put(room(ROOM, "alice@example.com")));
-        MucRoom replaced = new MucRoom(ROOM, Map.of(), Map.of(Jid.parse("bob@example.com"), "owner"), "");
+        MucRoom replaced = new MucRoom(ROOM, Map.of(),
+                Map.of(Jid.parse("bob@example.com"), MucRoom.Affiliation.of("owner")), "");
         await(provider().muc().put(replaced));
         assertThat(await(provider().muc().get(ROOM))).contains(replaced);
     }
