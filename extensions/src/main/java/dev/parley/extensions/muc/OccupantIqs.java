@@ -44,11 +44,11 @@ final class OccupantIqs {
                     : StanzaErrorCondition.BAD_REQUEST)));
             return;
         }
-        if (ping && sender.nick().equals(nick)) {
-            out.add(iq.result(null));
+        Occupant target = room.occupant(nick);
+        if (ping && target == sender) {
+            out.add(iq.result(null)); // its own room JID, in whatever case or width it was written (RFC 8266)
             return;
         }
-        Occupant target = room.occupant(nick);
         if (target == null) {
             out.add(iq.errorReply(StanzaError.of(StanzaErrorCondition.ITEM_NOT_FOUND)));
             return;

@@ -92,6 +92,10 @@ class OccupantUseCasesTest {
             assertThat(MucClient.error(ping)).as("XEP-0410").isEqualTo("not-acceptable");
             XmlElement selfPing = bob.request("<iq type='get' to='" + room + "/bob' id='p2'><ping xmlns='urn:xmpp:ping'/></iq>");
             assertThat(selfPing.attribute("type")).isEqualTo("result");
+            XmlElement otherCase = bob.request("<iq type='get' to='" + room + "/BOB' id='p3'><ping xmlns='urn:xmpp:ping'/></iq>");
+            assertThat(otherCase.attribute("type")).as("the same nickname by RFC 8266, answered by the service")
+                    .isEqualTo("result");
+            assertThat(otherCase.attribute("from")).isEqualTo(room + "/BOB");
         }
     }
 
