@@ -65,18 +65,9 @@ class PersistentRoomTest {
     @Test
     void persistentRoomArchivePagesAcrossRestartAndContinuesItsOrder() throws Exception {
         String room = room("logged");
-        List<String> sent = new ArrayList<>();
-        try (ParleyServer server = start()) {
-            server.accounts().create(Jid.parse("owner@localhost"), "owner-password").toCompletableFuture().join();
-            try (MucClient owner = login(server, "owner")) {
-                owner.join(room, "boss", "");
-                assertThat(owner.configure(room, "muc#roomconfig_persistentroom", "1").attribute("type"))
-                        .isEqualTo("result");
-                for (int i = 0; i < 5; i++) {
-                    owner.send("<message to='" + room + "' type='groupchat'><body>m" + i + "</body></message>");
-                    sent.add(MucClient.stanzaId(owner.next("message", room + "/boss")));
-                }
-            }
+        List<String> sent;
+        try (ParleyServer server = start(); MucClient owner = ownerInPersistentRoom(server, room)) {
+            sent = sendBodies(owner, room, "m", 5);
         }
         try (ParleyServer server = start(); MucClient owner = login(server, "owner")) {
             owner.join(room, "boss", "<history maxstanzas='0'/>");
@@ -101,20 +92,11 @@ class PersistentRoomTest {
     @Test
     void persistentRoomHistoryOnEntrySurvivesARestart() throws Exception {
         String room = room("remembered");
-        List<String> sent = new ArrayList<>();
-        try (ParleyServer server = start()) {
-            server.accounts().create(Jid.parse("owner@localhost"), "owner-password").toCompletableFuture().join();
-            try (MucClient owner = login(server, "owner")) {
-                owner.join(room, "boss", "");
-                assertThat(owner.configure(room, "muc#roomconfig_persistentroom", "1").attribute("type"))
-                        .isEqualTo("result");
-                owner.send("<message to='" + room + "' type='groupchat'><subject>Agenda</subject></message>");
-                owner.next("message", room + "/boss");
-                for (int i = 0; i < 3; i++) {
-                    owner.send("<message to='" + room + "' type='groupchat'><body>h" + i + "</body></message>");
-                    sent.add(MucClient.stanzaId(owner.next("message", room + "/boss")));
-                }
-            }
+        List<String> sent;
+        try (ParleyServer server = start(); MucClient owner = ownerInPersistentRoom(server, room)) {
+            owner.send("<message to='" + room + "' type='groupchat'><subject>Agenda</subject></message>");
+            owner.next("message", room + "/boss");
+            sent = sendBodies(owner, room, "h", 3);
         }
         try (ParleyServer server = start(); MucClient owner = login(server, "owner")) {
             owner.join(room, "boss", "<history maxstanzas='2'/>");
@@ -165,6 +147,25 @@ class PersistentRoomTest {
 
     private static String occupantId(XmlElement presence) {
         return presence.child("occupant-id", "urn:xmpp:occupant-id:0").orElseThrow().attribute("id");
+    }
+
+    /** The owner, logged in as {@code boss} in {@code room}, which it made persistent. */
+    private static MucClient ownerInPersistentRoom(ParleyServer server, String room) throws Exception {
+        server.accounts().create(Jid.parse("owner@localhost"), "owner-password").toCompletableFuture().join();
+        MucClient owner = login(server, "owner");
+        owner.join(room, "boss", "");
+        assertThat(owner.configure(room, "muc#roomconfig_persistentroom", "1").attribute("type")).isEqualTo("result");
+        return owner;
+    }
+
+    /** The owner sends {@code count} groupchat bodies ({@code prefix} + index); the room's stanza ids for them, in order. */
+    private static List<String> sendBodies(MucClient owner, String room, String prefix, int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            owner.send("<message to='" + room + "' type='groupchat'><body>" + prefix + i + "</body></message>");
+            ids.add(MucClient.stanzaId(owner.next("message", room + "/boss")));
+        }
+        return ids;
     }
 
     private ParleyServer start() throws Exception {
