@@ -38,10 +38,14 @@ final class MucXml {
         return XmlElement.builder("stanza-id", STANZA_ID).attribute("id", id).attribute("by", by.toString()).build();
     }
 
-    /** True for what a client may not set itself: the MUC markers and the ids only the room assigns. */
+    /**
+     * True for what a client may not set itself: the MUC markers, the ids only the room assigns, and the
+     * {@code <retracted/>} only the room's archive puts in a tombstone (a client's would pass for one).
+     */
     static boolean serviceOwned(XmlElement child) {
         String ns = child.namespace();
         return ns.equals(MUC) || ns.equals(USER) || ns.equals(OCCUPANT_ID)
-                || (child.name().equals("stanza-id") && ns.equals(STANZA_ID));
+                || (child.name().equals("stanza-id") && ns.equals(STANZA_ID))
+                || (child.name().equals("retracted") && ns.equals(RETRACT));
     }
 }

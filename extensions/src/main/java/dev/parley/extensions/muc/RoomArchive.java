@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * A room's message archive (XEP-0313 §3.3.2 "MUC archives", §6.1.2 "MUC Archives"), kept in the server's
@@ -93,17 +92,30 @@ final class RoomArchive {
                         continuations);
     }
 
-    /** What a moderation came to: the archive id of the notice it appended, or why it changed nothing. */
+    /** What a retraction came to: the archive id of the retraction it appended, or why it changed nothing. */
     record Retraction(String noticeId, StanzaErrorCondition refusal) {
     }
 
+    /** What a retraction makes of the archived message: the tombstone to put in its place, or why it may not. */
+    record Replacement(XmlElement tombstone, StanzaErrorCondition refusal) {
+        static Replacement by(XmlElement tombstone) {
+            return new Replacement(tombstone, null);
+        }
+
+        static Replacement refused(StanzaErrorCondition refusal) {
+            return new Replacement(null, refusal);
+        }
+    }
+
     /**
-     * XEP-0425 moderation, in the room's turn: replaces message {@code id} by what {@code tombstone} makes of it, then
-     * appends {@code notice} (XEP-0424 §5: the retraction is archived too). {@code item-not-found} when the archive
-     * holds no such message, {@code bad-request} when {@code tombstone} returns null (not a message to retract); then
-     * nothing changed. If the notice cannot be appended the stage fails and the tombstone stays.
+     * XEP-0424 retraction (by the author, or by a moderator as XEP-0425 asks), in the room's turn: replaces message
+     * {@code id} by what {@code tombstone} makes of it, then appends {@code notice} from {@code publisher} (XEP-0424
+     * §5: the retraction is archived too). {@code item-not-found} when the archive holds no such message, or the
+     * refusal {@code tombstone} gives; then nothing changed. If the notice cannot be appended the stage fails and the
+     * tombstone stays.
      */
-    CompletionStage<Retraction> retract(Jid room, String id, UnaryOperator<XmlElement> tombstone, XmlElement notice) {
+    CompletionStage<Retraction> retract(Jid room, String id, Function<XmlElement, Replacement> tombstone,
+                                        Jid publisher, XmlElement notice) {
         AccountId archive = AccountId.of(room);
         OptionalLong sequence = ids.decode(archive, id);
         if (sequence.isEmpty()) {
@@ -117,13 +129,13 @@ final class RoomArchive {
             if (found.isEmpty()) {
                 return refused(StanzaErrorCondition.ITEM_NOT_FOUND);
             }
-            XmlElement replaced = tombstone.apply(found.getFirst().stanza());
-            if (replaced == null) {
-                return refused(StanzaErrorCondition.BAD_REQUEST);
+            Replacement replacement = tombstone.apply(found.getFirst().stanza());
+            if (replacement.refusal() != null) {
+                return refused(replacement.refusal());
             }
-            return store.replace(archive, target, replaced).thenCompose(stillThere -> !stillThere
+            return store.replace(archive, target, replacement.tombstone()).thenCompose(stillThere -> !stillThere
                     ? refused(StanzaErrorCondition.ITEM_NOT_FOUND)
-                    : store.append(archive, now, room, notice)
+                    : store.append(archive, now, publisher, notice)
                             .thenApply(noticeSequence -> new Retraction(ids.encode(archive, noticeSequence), null)));
         })).thenApplyAsync(Function.identity(), continuations); // off the store's threads
     }

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Service discovery of a room (XEP-0045 §6.4 info with the §15.6 features, XEP-0313's urn:xmpp:mam:2 and #extended,
- * XEP-0425's urn:xmpp:message-moderate:1,
- * and the XEP-0128 {@code muc#roominfo} form, §6.5 items) and of the service (§6.1, §6.3 public rooms).
+ * XEP-0425's urn:xmpp:message-moderate:1, XEP-0424's urn:xmpp:message-retract:1 and its #tombstone (retractions are
+ * archived and the retracted message becomes a tombstone), and the XEP-0128 {@code muc#roominfo} form, §6.5 items)
+ * and of the service (§6.1, §6.3 public rooms).
  */
 final class RoomDisco {
     private RoomDisco() {
@@ -38,7 +39,8 @@ final class RoomDisco {
         List<XmlElement> children = new ArrayList<>();
         children.add(identity(displayName(room)));
         for (String feature : List.of(MucXml.MUC, MucXml.DISCO_INFO, MucXml.DISCO_ITEMS, MucXml.OCCUPANT_ID,
-                MucXml.STANZA_ID, MucXml.MAM, MucXml.MAM + "#extended", MucXml.MODERATE, MucXml.MUC + "#stable_id",
+                MucXml.STANZA_ID, MucXml.MAM, MucXml.MAM + "#extended", MucXml.MODERATE, MucXml.RETRACT, MucXml.RETRACT + "#tombstone",
+                MucXml.MUC + "#stable_id",
                 MucXml.REGISTER,
                 MucXml.MUC + "#self-ping-optimization",
                 config.publicRoom() ? "muc_public" : "muc_hidden",

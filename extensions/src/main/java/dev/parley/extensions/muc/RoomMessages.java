@@ -15,8 +15,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Messages to a room and its occupants: groupchat messages reflected to everyone in the room's order with a XEP-0359
  * stanza id that is the message's id in the room's archive ({@link RoomArchive}) and a XEP-0421 occupant id (XEP-0045
- * §7.4), subject changes (§8.1), private messages (§7.5), mediated
- * invitations and declines (§7.8.2), and voice requests with their approval (§7.13, §8.6).
+ * §7.4), retractions by their authors (XEP-0424, {@link AuthorRetraction}), subject changes (§8.1), private messages
+ * (§7.5), mediated invitations and declines (§7.8.2), and voice requests with their approval (§7.13, §8.6).
  */
 final class RoomMessages {
     private RoomMessages() {
@@ -63,6 +63,10 @@ final class RoomMessages {
                 .attribute("from", publisher.toString()).attribute("type", "groupchat")
                 .attribute("id", message.id()).children(children)
                 .child(MucXml.occupantId(sender.occupantId())).build();
+        if (!subjectChange && message.element().child("retract", MucXml.RETRACT).isPresent()) {
+            AuthorRetraction.handle(room, sender, message, reflected, out, archive);
+            return;
+        }
         if (subjectChange) {
             room.subject(message.subject(), sender.nick());
             out.stateChanged();

@@ -50,14 +50,8 @@ final class RoomModeration {
         XmlElement notice = notice(room.jid(), id, moderated, reason);
         Instant now = Instant.now();
         CompletionStage<RoomArchive.Retraction> done = archive.retract(room.jid(), id,
-                original -> tombstone(original, moderated, reason, notice.attribute("id"), now), notice);
-        CompletionStage<XmlElement> sent = done.thenApply(retraction -> retraction.refusal() != null ? null
-                : notice.withChild(MucXml.stanzaId(retraction.noticeId(), room.jid())));
-        for (Occupant recipient : room.occupants()) {
-            for (Jid session : recipient.sessions()) {
-                out.addLater(sent.thenApply(m -> m == null ? null : m.withAttribute("to", session.toString())));
-            }
-        }
+                original -> tombstone(original, moderated, reason, notice.attribute("id"), now), room.jid(), notice);
+        Tombstones.announce(room, out, done, notice);
         out.addLater(done.handle((retraction, failure) -> {
             if (failure != null) {
                 return iq.errorReply(RoomArchive.appendFailure(failure));
@@ -80,27 +74,19 @@ final class RoomModeration {
     }
 
     /**
-     * §4 (and XEP-0424 §4): the archived message with its content replaced by {@code <retracted/>}, keeping only what
-     * identifies it (its attributes, the author's occupant id, its origin id); null when {@code original} is not an
-     * occupant's message with a body (a subject change, a notice), which is not to be retracted. A tombstone may be
-     * moderated again: it gets the new retraction.
+     * §4: the archived message as a tombstone ({@link Tombstones#of}) whose {@code <retracted/>} says which moderator
+     * retracted it and why; {@code bad-request} when {@code original} is not an occupant's message with a body (a
+     * subject change, a notice). A tombstone may be moderated again: it gets the new retraction.
      */
-    static XmlElement tombstone(XmlElement original, XmlElement moderated, String reason, String noticeId,
-                                Instant at) {
-        boolean retractable = original.child("body", MucXml.CLIENT).isPresent()
-                || original.child("retracted", MucXml.RETRACT).isPresent();
-        if (!retractable) {
-            return null;
+    static RoomArchive.Replacement tombstone(XmlElement original, XmlElement moderated, String reason,
+                                             String noticeId, Instant at) {
+        if (!Tombstones.retractable(original)) {
+            return RoomArchive.Replacement.refused(StanzaErrorCondition.BAD_REQUEST);
         }
-        List<XmlElement> kept = new ArrayList<>(original.elements()
-                .filter(c -> c.is("occupant-id", MucXml.OCCUPANT_ID) || c.is("origin-id", MucXml.STANZA_ID))
-                .toList());
-        XmlElement.Builder retracted = XmlElement.builder("retracted", MucXml.RETRACT).attribute("id", noticeId)
-                .attribute("stamp", at.toString()).child(moderated);
+        List<XmlElement> details = new ArrayList<>(List.of(moderated));
         if (reason != null) {
-            retracted.textChild("reason", reason);
+            details.add(XmlElement.builder("reason", MucXml.RETRACT).text(reason).build());
         }
-        kept.add(retracted.build());
-        return original.withChildren(kept);
+        return RoomArchive.Replacement.by(Tombstones.of(original, noticeId, at, details));
     }
 }

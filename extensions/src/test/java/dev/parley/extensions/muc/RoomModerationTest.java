@@ -1,5 +1,6 @@
 package dev.parley.extensions.muc;
 
+import dev.parley.xmpp.error.StanzaErrorCondition;
 import dev.parley.xmpp.xml.XmlElement;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class RoomModerationTest {
 
     @Test
     void contentIsReplacedByRetractedKeepingWhatIdentifiesTheMessage() {
-        XmlElement tombstone = RoomModeration.tombstone(original(), MODERATED, "spam", "notice-1", AT);
+        XmlElement tombstone = RoomModeration.tombstone(original(), MODERATED, "spam", "notice-1", AT).tombstone();
 
         assertThat(tombstone.toString()).doesNotContain("potions");
         assertThat(tombstone.attribute("from")).isEqualTo("room@conference.example/spammer");
@@ -40,14 +41,15 @@ class RoomModerationTest {
 
     @Test
     void aTombstoneMayBeModeratedAgainButSubjectsAndNoticesAreNotRetractable() {
-        XmlElement once = RoomModeration.tombstone(original(), MODERATED, null, "n1", AT);
-        XmlElement twice = RoomModeration.tombstone(once, MODERATED, null, "n2", AT);
+        XmlElement once = RoomModeration.tombstone(original(), MODERATED, null, "n1", AT).tombstone();
+        XmlElement twice = RoomModeration.tombstone(once, MODERATED, null, "n2", AT).tombstone();
         XmlElement subject = XmlElement.builder("message", MucXml.CLIENT).attribute("type", "groupchat")
                 .textChild("subject", "news").build();
 
         assertThat(twice.elements("retracted", MucXml.RETRACT)).singleElement()
                 .satisfies(r -> assertThat(r.attribute("id")).isEqualTo("n2"));
         assertThat(twice.child("retracted", MucXml.RETRACT).orElseThrow().child("reason", MucXml.RETRACT)).isEmpty();
-        assertThat(RoomModeration.tombstone(subject, MODERATED, null, "n3", AT)).isNull();
+        assertThat(RoomModeration.tombstone(subject, MODERATED, null, "n3", AT))
+                .isEqualTo(RoomArchive.Replacement.refused(StanzaErrorCondition.BAD_REQUEST));
     }
 }
