@@ -12,8 +12,8 @@ import java.io.UncheckedIOException;
 /**
  * Multi-user chat (XEP-0045) as a hosted service: one {@link MucService} at {@code <muc.subdomain>.<domain>} for every
  * hosted domain when {@code muc.enabled}. The service domain has the identity conference/text (§6.1) and is listed
- * in the server's disco#items. Room creation, nicknames ({@link ServicePolicy}) follow the {@code muc.*} settings;
- * occupant ids (XEP-0421) are derived from a secret kept in the data directory.
+ * in the server's disco#items. Room creation, nicknames and the pace of voice requests ({@link ServicePolicy}) follow
+ * the {@code muc.*} settings; occupant ids (XEP-0421) are derived from a secret kept in the data directory.
  */
 public final class MucModule implements XmppModule {
     @Override

@@ -136,7 +136,7 @@ final class MucService implements StanzaHandler {
             case Message message when room.locked() && room.occupantBySession(message.from()) == null ->
                     RoomMessages.refuse(message, StanzaErrorCondition.ITEM_NOT_FOUND, out);
             case Message message when toOccupant -> RoomMessages.toOccupant(room, message, out);
-            case Message message -> RoomMessages.toRoom(room, message, out, archive);
+            case Message message -> RoomMessages.toRoom(room, message, out, archive, policy);
             case Iq iq when toOccupant -> occupantIqs.handle(room, iq, out);
             case Iq iq -> roomIq(room, iq, out);
         }

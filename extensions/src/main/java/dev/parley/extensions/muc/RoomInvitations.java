@@ -18,13 +18,6 @@ import java.util.Optional;
  * a malformed one is refused as a whole with {@code jid-malformed} before anything is sent or changed; so is a decline.
  */
 final class RoomInvitations {
-    /**
-     * Least time between two voice requests of one occupant. Each request puts a form in front of every moderator and
-     * XEP-0045 sets no pace, so a visitor could flood them; two minutes still lets one ask again soon after a request
-     * went unnoticed. An earlier request is refused with {@code policy-violation} and reaches nobody.
-     */
-    static final Duration VOICE_REQUEST_INTERVAL = Duration.ofMinutes(2);
-
     private RoomInvitations() {
     }
 
@@ -77,8 +70,14 @@ final class RoomInvitations {
         out.add(RoomMessages.fromRoom(room, inviter.get(), forwarded, null));
     }
 
-    /** §7.13 a visitor asks for voice; §8.6 a moderator answers the same form with muc#request_allow. */
-    static void voiceRequest(Room room, Occupant sender, Message message, DataForm form, Outbox out) {
+    /**
+     * §7.13 a visitor asks for voice; §8.6 a moderator answers the same form with muc#request_allow. Each request puts
+     * a form in front of every moderator and XEP-0045 sets no pace, so a visitor could flood them: a request less
+     * than {@code interval} ({@code muc.voice-request-interval}) after the occupant's last one is refused with
+     * {@code policy-violation} and reaches nobody.
+     */
+    static void voiceRequest(Room room, Occupant sender, Message message, DataForm form, Duration interval,
+                             Outbox out) {
         if (sender == null) {
             RoomMessages.refuse(message, StanzaErrorCondition.NOT_ACCEPTABLE, out);
             return;
@@ -93,7 +92,7 @@ final class RoomInvitations {
             RoomMessages.refuse(message, StanzaErrorCondition.NOT_ALLOWED, out);
             return;
         }
-        if (!sender.mayRequestVoice(Instant.now(), VOICE_REQUEST_INTERVAL)) {
+        if (!sender.mayRequestVoice(Instant.now(), interval)) {
             RoomMessages.refuse(message, StanzaErrorCondition.POLICY_VIOLATION, out);
             return;
         }

@@ -23,7 +23,7 @@ final class RoomMessages {
     }
 
     /** A message to the room's bare JID. */
-    static void toRoom(Room room, Message message, Outbox out, RoomArchive archive) {
+    static void toRoom(Room room, Message message, Outbox out, RoomArchive archive, ServicePolicy policy) {
         Occupant sender = room.occupantBySession(message.from());
         if (message.type() == Message.Type.GROUPCHAT) {
             groupchat(room, sender, message, out, archive);
@@ -37,7 +37,7 @@ final class RoomMessages {
             RoomInvitations.decline(room, message, user.get(), out);
         } else if (form.isPresent() && form.get().field(FormField.FORM_TYPE).map(FormField::firstValue)
                 .filter(MucXml.REQUEST::equals).isPresent()) {
-            RoomInvitations.voiceRequest(room, sender, message, form.get(), out);
+            RoomInvitations.voiceRequest(room, sender, message, form.get(), policy.voiceRequestInterval(), out);
         } else {
             refuse(message, sender == null ? StanzaErrorCondition.NOT_ACCEPTABLE : StanzaErrorCondition.BAD_REQUEST, out);
         }

@@ -11,11 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Refusals that must change nothing and reach nobody else: mediated invitations and declines without a valid JID
- * (XEP-0045 §7.8.2), voice requests faster than the service's pace (§7.13), and room creation by users the
- * {@code muc.room-creation} setting excludes (§10.1.1).
+ * (XEP-0045 §7.8.2), voice requests faster than the service's pace ({@code muc.voice-request-interval}, §7.13), and
+ * room creation by users the {@code muc.room-creation} setting excludes (§10.1.1).
  */
 class RoomRefusalsTest {
     private static final String USER = "http://jabber.org/protocol/muc#user";
+    private static final String VOICE_REQUEST = "<x xmlns='jabber:x:data' type='submit'>"
+            + "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#request</value></field>"
+            + "<field var='muc#role'><value>participant</value></field></x>";
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass();
@@ -57,16 +60,36 @@ class RoomRefusalsTest {
             alice.configure(room, "muc#roomconfig_moderatedroom", "1");
             bob.join(room, "bob", "");
             alice.drain(300);
-            String request = "<x xmlns='jabber:x:data' type='submit'>"
-                    + "<field var='FORM_TYPE'><value>http://jabber.org/protocol/muc#request</value></field>"
-                    + "<field var='muc#role'><value>participant</value></field></x>";
-            bob.send("<message to='" + room + "'>" + request + "</message>");
+            bob.send("<message to='" + room + "'>" + VOICE_REQUEST + "</message>");
             XmlElement approval = alice.next("message", room);
             assertThat(approval.child("x", "jabber:x:data")).isPresent();
 
-            XmlElement refused = bob.messageReply(room, request);
+            XmlElement refused = bob.messageReply(room, VOICE_REQUEST);
             assertThat(MucClient.error(refused)).isEqualTo("policy-violation");
             assertThat(alice.drain(300)).as("the moderator is not asked twice").isEmpty();
+        }
+    }
+
+    @Test
+    void aConfiguredVoiceRequestIntervalLetsTheNextRequestThroughOnceItPassed() throws Exception {
+        try (TestServer paced = TestServer.start("muc: {voice-request-interval: 1500ms}");
+             MucClient alice = MucClient.login(paced); MucClient bob = MucClient.login(paced)) {
+            String room = room("paced");
+            alice.createInstant(room, "alice");
+            alice.configure(room, "muc#roomconfig_moderatedroom", "1");
+            bob.join(room, "bob", "");
+            alice.drain(300);
+            bob.send("<message to='" + room + "'>" + VOICE_REQUEST + "</message>");
+            alice.next("message", room);
+            assertThat(MucClient.error(bob.messageReply(room, VOICE_REQUEST))).as("within the interval")
+                    .isEqualTo("policy-violation");
+
+            Thread.sleep(1600);
+            bob.send("<message to='" + room + "'>" + VOICE_REQUEST + "</message>");
+            XmlElement approval = alice.next("message", room);
+            assertThat(approval.child("x", "jabber:x:data")).as("the interval passed: the moderator is asked again")
+                    .isPresent();
+            assertThat(bob.drain(300)).as("not refused").noneMatch(e -> "error".equals(e.attribute("type")));
         }
     }
 

@@ -68,7 +68,7 @@ final class ConfigAssembler {
                         values.get(SM_UNACKED_QUEUE), values.get(SM_REQUEST_ACK_AFTER), values.get(SM_REQUEST_ACK_IDLE)),
                 new ClientState(values.get(CSI_ENABLED), values.get(CSI_HELD_PRESENCES)),
                 new Muc(values.get(MUC_ENABLED), values.get(MUC_SUBDOMAIN), values.get(MUC_ROOM_CREATION),
-                        values.get(MUC_MAX_NICKNAME_LENGTH)));
+                        values.get(MUC_MAX_NICKNAME_LENGTH), values.get(MUC_VOICE_REQUEST_INTERVAL)));
     }
 
     private record NamedListener(String path, Listener listener, Node node) {

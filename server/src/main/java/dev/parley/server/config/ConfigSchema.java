@@ -178,6 +178,12 @@ final class ConfigSchema {
     static final Setting<Integer> MUC_MAX_NICKNAME_LENGTH = Setting.of("muc.max-nickname-length",
             new IntRange(1, 1023, ""), 64, "Most characters of a room nickname after the PRECIS Nickname profile "
                     + "(RFC 8266) has been applied; a longer one is refused with <not-acceptable/>.");
+    static final Setting<Duration> MUC_VOICE_REQUEST_INTERVAL = Setting.of("muc.voice-request-interval",
+            new DurationRange(Duration.ZERO, Duration.ofHours(24)), Duration.ofMinutes(2),
+            "Least time between two voice requests (XEP-0045 §7.13) of one occupant. Each request puts a form in "
+                    + "front of every moderator and the XEP sets no pace; an earlier one is refused with "
+                    + "<policy-violation/> and reaches nobody. Leaving and entering the room again starts afresh. "
+                    + "0s sets no pace.");
 
     static final Setting<List<String>> ADMINS = Setting.of("admins", new ListType<>(new BareJid(), false), List.of(),
             "Bare JIDs (local@domain, at a hosted domain) with administrator rights.");
@@ -223,7 +229,7 @@ final class ConfigSchema {
             PEP_NODES, ARCHIVE_MAX_PAGE_SIZE, ARCHIVE_DEDUPE_WINDOW,
             SM_ENABLED, SM_RESUME_TIMEOUT, SM_MAX_DETACHED, SM_UNACKED_QUEUE, SM_REQUEST_ACK_AFTER, SM_REQUEST_ACK_IDLE,
             CSI_ENABLED, CSI_HELD_PRESENCES,
-            MUC_ENABLED, MUC_SUBDOMAIN, MUC_ROOM_CREATION, MUC_MAX_NICKNAME_LENGTH,
+            MUC_ENABLED, MUC_SUBDOMAIN, MUC_ROOM_CREATION, MUC_MAX_NICKNAME_LENGTH, MUC_VOICE_REQUEST_INTERVAL,
             ADMINS);
 
     /** What each section is for, shown above it in the example file. */
