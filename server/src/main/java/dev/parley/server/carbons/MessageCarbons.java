@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * calls {@link #copySent} for each message a client sends once it sends it on (§8: copies to the account's other
  * enabled clients, never the sender), after the message's archive entries are durable and with the sender's
  * {@code <stanza-id/>} in the forwarded message (XEP-0313 §5.1.1: servers "SHOULD include the element as a child of
- * the forwarded message when using XEP-0280"), and {@link #copyReceived} once a message for an account was delivered to its resources (§7: copies to
- * the enabled clients that did not get it). A message that went to offline storage reached no client and is not
+ * the forwarded message when using XEP-0280"), and {@link #copyReceived} once a message for an account was delivered
+ * to its resources (§7: copies to the enabled clients that did not get it). A message that went to offline storage reached no client and is not
  * copied. A message between two resources of one account is copied only as received, so that no client gets it twice.
  *
  * <p>{@code <private/>} is left in the message: version 0.14 of the XEP lifted the requirement to remove it, as
