@@ -33,11 +33,14 @@ public final class RoutingNode {
     private final StanzaRouter router;
     private final IqHandlers iqHandlers;
     private final CapsService capabilities;
+    private final PendingRequests serverRequests;
 
-    private RoutingNode(StanzaRouter router, IqHandlers iqHandlers, CapsService capabilities) {
+    private RoutingNode(StanzaRouter router, IqHandlers iqHandlers, CapsService capabilities,
+                        PendingRequests serverRequests) {
         this.router = router;
         this.iqHandlers = iqHandlers;
         this.capabilities = capabilities;
+        this.serverRequests = serverRequests;
     }
 
     /**
@@ -67,7 +70,7 @@ public final class RoutingNode {
                 serverRequests, capabilities, continuations);
         context.presenceAuthorization(im.presenceAuthorization());
         startModules(context);
-        return new RoutingNode(router, iqHandlers, capabilities);
+        return new RoutingNode(router, iqHandlers, capabilities, serverRequests);
     }
 
     public StanzaRouter router() {
@@ -81,6 +84,11 @@ public final class RoutingNode {
     /** What the server knows of bound clients' features (XEP-0115). */
     public CapsService capabilities() {
         return capabilities;
+    }
+
+    /** The IQ requests the server itself sends to clients, which their results and errors complete. */
+    public PendingRequests serverRequests() {
+        return serverRequests;
     }
 
     private static void startModules(ServerModuleContext context) {

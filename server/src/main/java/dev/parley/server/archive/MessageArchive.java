@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * local account (outgoing) and in the recipient's (incoming), both written durably before the message is delivered,
  * once for a message an account sends itself. The delivered copy carries the recipient's archive id as
  * {@code <stanza-id by='recipient@domain'/>} (XEP-0359 §4, XEP-0313 §5.1.1); the sender's archive id is not added to
- * what the recipient sees (XEP-0313 forbids it), the sender reads it from its archive. Which messages qualify is
- * {@link ArchivePolicy}; each account's {@link ArchivePreferences} can exclude the other party.
+ * what the recipient sees (XEP-0313 forbids it), it goes only into the sender's view of the message, which the sent
+ * carbons to the sender's other clients forward (§5.1.1: "as a child of the forwarded message"). Which messages
+ * qualify is {@link ArchivePolicy}; each account's {@link ArchivePreferences} can exclude the other party.
  *
  * <p>Before anything else, {@code <stanza-id/>} elements claiming to be by the recipient, the sender's local account
  * or the server are removed (XEP-0359 §5: only the server may vouch for such ids). A message whose XEP-0359
@@ -126,20 +127,28 @@ public final class MessageArchive implements ArchiveHandling {
     private CompletionStage<Decision> archive(Message message, Jid recipient, Jid sender) {
         Jid from = message.from();
         if (!ArchivePolicy.archivable(message) || from == null) {
-            return CompletableFuture.completedFuture(new Deliver(message));
+            return CompletableFuture.completedFuture(new Deliver(message, message));
         }
         Instant now = clock.instant();
         AccountId incoming = AccountId.of(recipient);
         boolean outgoing = sender != null && !sender.equals(recipient);
         Jid to = message.to() != null ? message.to() : recipient;
-        CompletionStage<Long> sent = outgoing ? append(AccountId.of(sender), to, message, now) : NOT_ARCHIVED;
+        AccountId outgoingArchive = outgoing ? AccountId.of(sender) : null;
+        CompletionStage<Long> sent = outgoing ? append(outgoingArchive, to, message, now) : NOT_ARCHIVED;
         CompletionStage<Long> received = append(incoming, from, message, now);
-        return sent.thenCombine(received, (sentId, receivedId) -> receivedId).handleAsync((id, failure) -> {
-            if (failure != null) {
-                return refusal(recipient, failure);
-            }
-            return new Deliver(id == 0 ? message : withStanzaId(message, recipient, ids.encode(incoming, id)));
-        }, continuations);
+        return sent.thenCombine(received, ArchivedIds::new).handleAsync((archived, failure) -> failure != null
+                ? refusal(recipient, failure)
+                : new Deliver(identified(message, recipient, incoming, archived.received()),
+                        identified(message, sender, outgoingArchive, archived.sent())), continuations);
+    }
+
+    /** The sequences a message got in its sender's and its recipient's archives, 0 where it was not archived. */
+    private record ArchivedIds(long sent, long received) {
+    }
+
+    /** {@code message} carrying the id of entry {@code sequence} in {@code archive}, or as is when not archived (0). */
+    private Message identified(Message message, Jid archiveJid, AccountId archive, long sequence) {
+        return sequence == 0 ? message : withStanzaId(message, archiveJid, ids.encode(archive, sequence));
     }
 
     private CompletionStage<Long> append(AccountId account, Jid other, Message message, Instant now) {

@@ -19,9 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Message Carbons (XEP-0280): every carbons-enabled client of an account sees both sides of its conversations.
  *
  * <p>Which clients enabled carbons (§4, §5) is kept per bound session and forgotten when the session ends. The router
- * calls {@link #copySent} for each message a client sends (§8: copies to the account's other enabled clients, never
- * the sender) and {@link #copyReceived} once a message for an account was delivered to its resources (§7: copies to
- * the enabled clients that did not get it). A message that went to offline storage reached no client and is not
+ * calls {@link #copySent} for each message a client sends once it sends it on (§8: copies to the account's other
+ * enabled clients, never the sender), after the message's archive entries are durable and with the sender's
+ * {@code <stanza-id/>} in the forwarded message (XEP-0313 §5.1.1: servers "SHOULD include the element as a child of
+ * the forwarded message when using XEP-0280"), and {@link #copyReceived} once a message for an account was delivered
+ * to its resources (§7: copies to the enabled clients that did not get it). A message that went to offline storage reached no client and is not
  * copied. A message between two resources of one account is copied only as received, so that no client gets it twice.
  *
  * <p>{@code <private/>} is left in the message: version 0.14 of the XEP lifted the requirement to remove it, as
@@ -94,7 +96,11 @@ public final class MessageCarbons implements SessionListener {
         return stanza instanceof Message && CarbonCopies.carriesWrapper(stanza.element()) ? FORGED : null;
     }
 
-    /** Sends a {@code <sent/>} copy of what {@code sender} sent to each other enabled client of its account (§8). */
+    /**
+     * Sends a {@code <sent/>} copy of what {@code sender} sent to each other enabled client of its account (§8).
+     *
+     * @param stanza the stanza as the sender's archive knows it (with its {@code <stanza-id/>} when archived)
+     */
     public void copySent(ClientSession sender, Stanza stanza) {
         if (!(stanza instanceof Message message) || ownAccount(sender.jid(), message.to())
                 || !CarbonEligibility.eligible(message, CarbonDirection.SENT)) {

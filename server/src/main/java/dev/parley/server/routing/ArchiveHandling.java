@@ -3,6 +3,7 @@ package dev.parley.server.routing;
 import dev.parley.xmpp.error.StanzaError;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.Message;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -14,8 +15,17 @@ public interface ArchiveHandling {
     sealed interface Decision {
     }
 
-    /** Deliver {@code message}: the one asked about, cleaned of forged ids and carrying its archive id if any. */
-    record Deliver(Message message) implements Decision {
+    /**
+     * Deliver {@code message}: the one asked about, cleaned of forged ids and carrying the recipient's archive id if
+     * any. {@code sendersView} is the same clean message carrying the id of the sender's own archive entry instead, if
+     * any: what the sender's other clients see of it (XEP-0313 §5.1.1 puts that id inside a XEP-0280 sent carbon),
+     * never what the recipient sees.
+     */
+    record Deliver(Message message, Message sendersView) implements Decision {
+        public Deliver {
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(sendersView, "sendersView");
+        }
     }
 
     /** A repeat of a message already accepted (XEP-0359 origin-id): it is handled, nothing more is done. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -51,31 +52,43 @@ final class LocalDelivery {
         this.continuations = continuations;
     }
 
-    CompletionStage<Void> deliver(Stanza stanza, Jid to) {
+    /**
+     * @param sent told the stanza as its sender's archive knows it once it is sent on: at once, or for a message on
+     *             its way to the account once the archive accepted it (then it carries the sender's archive id)
+     */
+    CompletionStage<Void> deliver(Stanza stanza, Jid to, Consumer<Stanza> sent) {
         List<ClientSession> bound = sessions.sessions(to.bare());
         Kind kind = Kind.of(stanza);
         Address address = address(to, bound);
         Resources resources = Resources.of(bound);
         if (!bound.isEmpty() || !DeliveryRules.dependsOnAccount(kind, address, resources)) {
-            return act(DeliveryRules.decide(kind, address, true, resources), stanza, to, bound);
+            return act(DeliveryRules.decide(kind, address, true, resources), stanza, to, bound, sent);
         }
         return accounts.exists(to.bare()).thenComposeAsync(
-                exists -> act(DeliveryRules.decide(kind, address, exists, resources), stanza, to, bound),
+                exists -> act(DeliveryRules.decide(kind, address, exists, resources), stanza, to, bound, sent),
                 continuations);
     }
 
     /** {@code bound} is the snapshot the action was decided on, so the two cannot disagree. */
-    private CompletionStage<Void> act(Action action, Stanza stanza, Jid to, List<ClientSession> bound) {
+    private CompletionStage<Void> act(Action action, Stanza stanza, Jid to, List<ClientSession> bound,
+                                      Consumer<Stanza> sent) {
         if (stanza instanceof Message message && reachesAccount(action)) {
-            return archiveThenDeliver(message, to);
+            return archiveThenDeliver(message, to, sent);
         }
+        sent.accept(stanza);
         return carryOut(action, stanza, to, bound);
     }
 
-    /** XEP-0313: a message is archived durably before anyone receives it; a refused one reaches no one. */
-    private CompletionStage<Void> archiveThenDeliver(Message message, Jid to) {
+    /**
+     * XEP-0313: a message is archived durably before anyone receives it, its sender's other clients included; a
+     * refused one reaches no one, and a repeat (AlreadyHandled) was sent on the first time.
+     */
+    private CompletionStage<Void> archiveThenDeliver(Message message, Jid to, Consumer<Stanza> sent) {
         return archive.beforeDelivery(message, to).thenCompose(decision -> switch (decision) {
-            case ArchiveHandling.Deliver deliver -> deliverArchived(deliver.message(), to);
+            case ArchiveHandling.Deliver deliver -> {
+                sent.accept(deliver.sendersView());
+                yield deliverArchived(deliver.message(), to);
+            }
             case ArchiveHandling.AlreadyHandled handled -> DONE;
             case ArchiveHandling.Refuse refuse -> router.refuse(message, refuse.error());
         });

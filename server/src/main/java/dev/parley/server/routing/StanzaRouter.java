@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Routes stanzas whose sender is known ('from' stamped) by RFC 6120 §10: to the server, to an address at a hosted
@@ -35,10 +36,17 @@ import java.util.concurrent.Executor;
  * <p>Two entry points: {@link #fromClient} for what a bound client sends (outbound processing: presence broadcast and
  * subscriptions first, the place for outbound filters), and {@link #route} for everything else. A returned stage
  * completes when the stanza was delivered, stored durably, answered or refused.
+ *
+ * <p>A message a client sends is copied to the account's other clients (XEP-0280 §8) once the server sends it on: when
+ * it is handed to a hosted service, or to local delivery, and for a message archived there only once its archive
+ * entries are durable, so that the copy carries the sender's archive id (XEP-0313 §5.1.1). A message the server
+ * refuses itself (blocked, unroutable, not archivable for lack of storage) or for the server itself is not copied.
  */
 public final class StanzaRouter {
     private static final Logger log = LoggerFactory.getLogger(StanzaRouter.class);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    /** For stanzas no client sent: nothing to copy. */
+    private static final Consumer<Stanza> NO_COPIES = stanza -> { };
 
     private final IqHandlers iqHandlers;
     private final AccountService accounts;
@@ -72,8 +80,7 @@ public final class StanzaRouter {
         if (forgedCarbon != null) {
             return refuse(stanza, forgedCarbon);
         }
-        carbons.copySent(session, stanza);
-        return route(stanza);
+        return route(stanza, sent -> carbons.copySent(session, sent));
     }
 
     /** A bound session ended, after it left the session registry: its presence ends too. */
@@ -83,22 +90,28 @@ public final class StanzaRouter {
 
     /** Routes {@code stanza}; completes when it has been delivered, stored, answered or refused. */
     public CompletionStage<Void> route(Stanza stanza) {
+        return route(stanza, NO_COPIES);
+    }
+
+    /** @param sent told the stanza as its sender's archive knows it once it is sent on (see the class comment) */
+    private CompletionStage<Void> route(Stanza stanza, Consumer<Stanza> sent) {
         return blocking.check(stanza).thenCompose(verdict -> switch (verdict) {
-            case StanzaFilter.Verdict.Pass pass -> routeUnfiltered(stanza);
+            case StanzaFilter.Verdict.Pass pass -> routeUnfiltered(stanza, sent);
             case StanzaFilter.Verdict.Drop drop -> DONE;
             case StanzaFilter.Verdict.Refuse refuse -> stanza.isError() || stanza.from() == null ? DONE
-                    : routeUnfiltered(Effect.generated(stanza.errorReply(refuse.error())));
+                    : routeUnfiltered(Effect.generated(stanza.errorReply(refuse.error())), NO_COPIES);
         });
     }
 
-    private CompletionStage<Void> routeUnfiltered(Stanza stanza) {
+    private CompletionStage<Void> routeUnfiltered(Stanza stanza, Consumer<Stanza> sent) {
         Jid to = stanza.to();
         if (to == null) {
             // RFC 6120 §10.3: no 'to' means the sender's own account (the sender's bare JID).
-            return stanza.from() == null ? DONE : local.deliver(stanza, stanza.from().bare());
+            return stanza.from() == null ? DONE : local.deliver(stanza, stanza.from().bare(), sent);
         }
         StanzaHandler service = hostedServices.handlerFor(to);
         if (service != null) {
+            sent.accept(stanza);
             return service.handle(stanza);
         }
         if (!accounts.isHosted(to)) {
@@ -114,7 +127,7 @@ public final class StanzaRouter {
             }
             return stanza instanceof Iq iq ? answer(iq, IqScope.SERVER, to) : DONE;
         }
-        return local.deliver(stanza, to);
+        return local.deliver(stanza, to, sent);
     }
 
     /** The services at domains of their own, which get every stanza addressed to their domain. */

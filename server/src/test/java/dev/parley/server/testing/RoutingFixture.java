@@ -1,18 +1,15 @@
 package dev.parley.server.testing;
 
+import dev.parley.server.RoutingNode;
+import dev.parley.server.ServerCore;
 import dev.parley.server.api.storage.StorageProvider;
-import dev.parley.server.archive.MessageArchive;
 import dev.parley.server.auth.AccountService;
-import dev.parley.server.blocking.Blocking;
 import dev.parley.server.config.ConfigLoader;
 import dev.parley.server.config.ParleyConfig;
-import dev.parley.server.roster.InstantMessaging;
 import dev.parley.server.routing.IqHandlers;
 import dev.parley.server.routing.PendingRequests;
-import dev.parley.server.routing.RoutingServices;
 import dev.parley.server.routing.StanzaRouter;
 import dev.parley.server.session.SessionRegistry;
-import dev.parley.server.storage.rocksdb.RocksDbStorageProvider;
 import dev.parley.xmpp.error.StanzaException;
 import dev.parley.xmpp.error.StreamErrorException;
 import dev.parley.xmpp.jid.Jid;
@@ -25,51 +22,53 @@ import dev.parley.xmpp.xml.XmppStreamParser;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The routing core of a node without a network: the real router, roster, presence and offline services over a real
+ * The routing core of a node without a network: the server's own {@link RoutingNode} wiring (router, roster, presence,
+ * offline storage, carbons, blocking, archive, entity capabilities and the modules on the class path) over a real
  * embedded store, with {@link RecordingSession}s as clients. Continuations run on the thread that completes a stage,
  * which keeps tests deterministic once each stage is awaited.
  */
 public final class RoutingFixture implements AutoCloseable {
     public static final String DOMAIN = "example.com";
+    /** The lowest SCRAM iteration count the configuration allows: tests create accounts, they never log into them. */
+    private static final int SCRAM_ITERATIONS = 4096;
 
-    public final StorageProvider storage;
     public final SessionRegistry sessions = new SessionRegistry();
-    public final AccountService accounts;
-    public final IqHandlers iqHandlers = new IqHandlers();
-    public final StanzaRouter router;
     /** Runs the timeouts of {@link #serverRequests}. */
     public final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    public final PendingRequests serverRequests = new PendingRequests(timer, PendingRequests.DEFAULT_LIMIT);
+    public final StorageProvider storage;
+    public final AccountService accounts;
+    public final IqHandlers iqHandlers;
+    public final StanzaRouter router;
+    public final PendingRequests serverRequests;
+    private final ServerCore core;
 
-    public RoutingFixture(Path directory, String limitsYaml) throws Exception {
-        ParleyConfig config = ConfigLoader.parse("domains: [" + DOMAIN + "]\n" + limitsYaml,
-                "routing fixture", directory);
-        storage = RocksDbStorageProvider.open(directory.resolve("store"));
-        accounts = new AccountService(storage.accounts(),
-                List.of(storage.keyValues(), storage.roster(), storage.offline(), storage.archive()), Set.of(DOMAIN), 4096,
-                Runnable::run, Clock.systemUTC());
-        InstantMessaging im = InstantMessaging.create(storage, sessions, config.limits(), Clock.systemUTC(),
-                Runnable::run);
-        Blocking blocking = Blocking.create(storage, sessions, accounts::isHosted, config.limits().blockListItems(),
-                Runnable::run);
-        MessageArchive archive = MessageArchive.create(storage, accounts, config.archive(), directory,
-                Clock.systemUTC(), Runnable::run);
-        router = new StanzaRouter(sessions, iqHandlers, accounts,
-                new RoutingServices(im.presence(), im.offline(), blocking.filter(), archive, serverRequests),
-                Runnable::run);
-        im.registerRosterHandler(iqHandlers, router);
-        blocking.registerHandler(iqHandlers, router);
-        archive.registerHandlers(iqHandlers, sessions);
+    /**
+     * @param directory    the base of the configuration: the store and the archive id key go to its {@code data}
+     * @param settingsYaml more configuration (limits, archive), appended to the fixture's domain and SCRAM settings
+     */
+    public RoutingFixture(Path directory, String settingsYaml) throws Exception {
+        ParleyConfig config = ConfigLoader.parse("domains: [" + DOMAIN + "]\nauth:\n  scram-iterations: "
+                + SCRAM_ITERATIONS + "\n" + settingsYaml, "routing fixture", directory);
+        core = ServerCore.open(config, sessions);
+        try {
+            RoutingNode node = RoutingNode.start(config, core, sessions, Runnable::run, timer);
+            storage = core.storage();
+            accounts = core.accounts();
+            iqHandlers = node.iqHandlers();
+            router = node.router();
+            serverRequests = node.serverRequests();
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
     }
 
     public void addAccount(String username) {
@@ -132,6 +131,6 @@ public final class RoutingFixture implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        storage.close();
+        core.close();
     }
 }

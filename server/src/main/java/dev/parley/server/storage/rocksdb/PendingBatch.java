@@ -60,4 +60,11 @@ public final class PendingBatch {
     public void delete(ColumnFamilyHandle family, byte[] key) throws RocksDBException {
         batch.delete(family, Objects.requireNonNull(key, "key"));
     }
+
+    /** Deletes every key starting with {@code prefix}, for ranges small enough to list at once. */
+    public void deleteUnder(ColumnFamilyHandle family, byte[] prefix) throws RocksDBException {
+        for (byte[] key : keys(family, prefix)) {
+            delete(family, key);
+        }
+    }
 }

@@ -49,7 +49,7 @@ final class PubSubMembership {
         byte[] key = subscriptionKey(owner, node, Objects.requireNonNull(subscriber, "subscriber"));
         byte[] affiliation = affiliationKey(owner, node, subscriber.bare());
         byte[] prefix = prefix(owner, SUBSCRIPTIONS, node).build();
-        positive(maxSubscriptions, "maxSubscriptions");
+        RocksDbPubSubStore.requirePositive(maxSubscriptions, "maxSubscriptions");
         return writer.submit(batch -> {
             if (batch.get(family, nodeKey) == null) {
                 return Change.NO_SUCH_NODE;
@@ -114,7 +114,7 @@ final class PubSubMembership {
                                       int maxAffiliations) {
         byte[] nodeKey = RocksDbPubSubStore.nodeKey(owner, node);
         byte[] prefix = prefix(owner, AFFILIATIONS, node).build();
-        positive(maxAffiliations, "maxAffiliations");
+        RocksDbPubSubStore.requirePositive(maxAffiliations, "maxAffiliations");
         Map<byte[], Optional<Affiliation>> writes = new LinkedHashMap<>();
         List<byte[]> outcastSubscriptions = new ArrayList<>();
         changes.forEach((jid, affiliation) -> {
@@ -188,9 +188,7 @@ final class PubSubMembership {
     /** Removes the node's subscriptions and affiliations, as part of deleting it. */
     void deleteAll(PendingBatch batch, AccountId owner, String node) throws RocksDBException {
         for (String kind : List.of(SUBSCRIPTIONS, AFFILIATIONS)) {
-            for (byte[] key : batch.keys(family, prefix(owner, kind, node).build())) {
-                batch.delete(family, key);
-            }
+            batch.deleteUnder(family, prefix(owner, kind, node).build());
         }
     }
 
@@ -239,11 +237,5 @@ final class PubSubMembership {
             return Affiliation.OUTCAST;
         }
         throw new StorageException("corrupt pubsub affiliation (" + value.length + " bytes)");
-    }
-
-    private static void positive(int value, String name) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1: " + value);
-        }
     }
 }

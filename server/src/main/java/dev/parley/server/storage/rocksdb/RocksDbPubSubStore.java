@@ -6,43 +6,37 @@ import dev.parley.server.api.storage.PubSubNode;
 import dev.parley.server.api.storage.PubSubStore;
 import dev.parley.server.storage.rocksdb.PubSubCodec.NodeRow;
 import dev.parley.xmpp.jid.Jid;
-import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
 /**
- * Pubsub nodes and items in their own column family, keys in {@link OrderedKey} form under the account's partition
+ * Pubsub nodes in their own column family, keys in {@link OrderedKey} form under the account's partition
  * {@code text(domain) text(username)}:
  * <ul>
  *   <li>the partition key itself: a {@link StaticRow} counting the account's nodes (for the node limit);</li>
  *   <li>{@code text("n") text(node)}: the node ({@link PubSubCodec} node row: configuration, next sequence number,
  *       item count), so listing nodes is one range;</li>
- *   <li>{@code text("s") text(node) int64(sequence)}: an item, in publication order;</li>
- *   <li>{@code text("i") text(node) text(item id)}: the item's sequence number, for look-up and replacement by id;</li>
+ *   <li>items as {@link PubSubItems} lays them out;</li>
  *   <li>subscriptions and affiliations as {@link PubSubMembership} lays them out.</li>
  * </ul>
  * Writes are {@link GroupCommitWriter} tasks, so each check-and-write (auto-create, replace, trim) is atomic.
  */
 final class RocksDbPubSubStore implements PubSubStore {
     private static final String NODES = "n";
-    private static final String ITEMS = "s";
-    private static final String IDS = "i";
 
     private final RocksDB db;
     private final ColumnFamilyHandle family;
     private final GroupCommitWriter writer;
     private final ReadExecutor reads;
+    private final PubSubItems items;
     private final PubSubMembership membership;
 
     RocksDbPubSubStore(RocksDB db, ColumnFamilyHandle family, GroupCommitWriter writer, ReadExecutor reads) {
@@ -50,6 +44,7 @@ final class RocksDbPubSubStore implements PubSubStore {
         this.family = family;
         this.writer = writer;
         this.reads = reads;
+        this.items = new PubSubItems(db, family, writer, reads);
         this.membership = new PubSubMembership(db, family, writer, reads);
     }
 
@@ -97,8 +92,8 @@ final class RocksDbPubSubStore implements PubSubStore {
                 return false;
             }
             NodeRow row = PubSubCodec.decodeNode(stored);
-            int items = trim(batch, owner, node.name(), row.items(), maxItems);
-            batch.put(family, key, PubSubCodec.encodeNode(new NodeRow(row.nextSequence(), items, node.options())));
+            int left = items.trim(batch, owner, node.name(), row.items(), maxItems);
+            batch.put(family, key, PubSubCodec.encodeNode(new NodeRow(row.nextSequence(), left, node.options())));
             return true;
         });
     }
@@ -112,8 +107,7 @@ final class RocksDbPubSubStore implements PubSubStore {
                 return false;
             }
             batch.delete(family, key);
-            deleteAllUnder(batch, itemPrefix(owner, node));
-            deleteAllUnder(batch, idPrefix(owner, node));
+            items.deleteAll(batch, owner, node);
             membership.deleteAll(batch, owner, node);
             int nodes = StaticRow.decode(batch.get(family, partition)).rows() - 1;
             if (nodes > 0) {
@@ -130,7 +124,7 @@ final class RocksDbPubSubStore implements PubSubStore {
                                             int maxNodes) {
         String name = Objects.requireNonNull(node, "node").name();
         byte[] key = nodeKey(owner, name);
-        byte[] idKey = idKey(owner, name, Objects.requireNonNull(item, "item").id());
+        byte[] idKey = PubSubItems.idKey(owner, name, Objects.requireNonNull(item, "item").id());
         requirePositive(maxItems, "maxItems");
         requirePositive(maxNodes, "maxNodes");
         byte[] partition = partition(owner).build();
@@ -140,73 +134,26 @@ final class RocksDbPubSubStore implements PubSubStore {
                     && create(batch, partition, key, node, maxNodes) == Outcome.TOO_MANY_NODES) {
                 return Outcome.TOO_MANY_NODES;
             }
-            NodeRow row = PubSubCodec.decodeNode(batch.get(family, key));
-            int items = row.items();
-            byte[] replaced = batch.get(family, idKey);
-            if (replaced != null) {
-                batch.delete(family, itemKey(owner, name, sequence(replaced)));
-                items--;
-            }
-            long sequence = row.nextSequence();
-            batch.put(family, itemKey(owner, name, sequence), value);
-            batch.put(family, idKey, ByteBuffer.allocate(8).putLong(sequence).array());
-            items = trim(batch, owner, name, items + 1, maxItems);
-            batch.put(family, key, PubSubCodec.encodeNode(new NodeRow(sequence + 1, items, row.options())));
+            NodeRow row = items.add(batch, owner, name, PubSubCodec.decodeNode(batch.get(family, key)), idKey, value,
+                    maxItems);
+            batch.put(family, key, PubSubCodec.encodeNode(row));
             return Outcome.DONE;
         });
     }
 
     @Override
     public CompletionStage<List<PubSubItem>> items(AccountId owner, String node, int max) {
-        byte[] prefix = itemPrefix(owner, node);
-        requirePositive(max, "max");
-        return reads.submit(() -> {
-            // Nodes are bounded by their max_items, so a forward scan keeping the tail is cheap enough.
-            Deque<byte[]> newest = new ArrayDeque<>();
-            try (PrefixCursor cursor = PrefixCursor.open(db, family, prefix, null)) {
-                while (cursor.next()) {
-                    newest.addLast(cursor.value());
-                    if (newest.size() > max) {
-                        newest.removeFirst();
-                    }
-                }
-            }
-            return newest.stream().map(PubSubCodec::decodeItem).toList();
-        });
+        return items.newest(owner, node, max);
     }
 
     @Override
     public CompletionStage<List<PubSubItem>> items(AccountId owner, String node, Collection<String> ids) {
-        List<byte[]> idKeys = Objects.requireNonNull(ids, "ids").stream().map(id -> idKey(owner, node, id)).toList();
-        return reads.submit(() -> {
-            TreeMap<Long, PubSubItem> found = new TreeMap<>();
-            for (byte[] idKey : idKeys) {
-                byte[] sequence = db.get(family, idKey);
-                byte[] value = sequence == null ? null : db.get(family, itemKey(owner, node, sequence(sequence)));
-                if (value != null) {
-                    found.put(sequence(sequence), PubSubCodec.decodeItem(value));
-                }
-            }
-            return List.copyOf(found.values());
-        });
+        return items.withIds(owner, node, ids);
     }
 
     @Override
     public CompletionStage<Boolean> retract(AccountId owner, String node, String itemId) {
-        byte[] key = nodeKey(owner, node);
-        byte[] idKey = idKey(owner, node, itemId);
-        return writer.submit(batch -> {
-            byte[] sequence = batch.get(family, idKey);
-            if (sequence == null) {
-                return false;
-            }
-            batch.delete(family, idKey);
-            batch.delete(family, itemKey(owner, node, sequence(sequence)));
-            NodeRow row = PubSubCodec.decodeNode(batch.get(family, key));
-            batch.put(family, key, PubSubCodec.encodeNode(
-                    new NodeRow(row.nextSequence(), row.items() - 1, row.options())));
-            return true;
-        });
+        return items.retract(owner, node, nodeKey(owner, node), itemId);
     }
 
     @Override
@@ -217,8 +164,7 @@ final class RocksDbPubSubStore implements PubSubStore {
             if (stored == null) {
                 return false;
             }
-            deleteAllUnder(batch, itemPrefix(owner, node));
-            deleteAllUnder(batch, idPrefix(owner, node));
+            items.deleteAll(batch, owner, node);
             NodeRow row = PubSubCodec.decodeNode(stored);
             batch.put(family, key, PubSubCodec.encodeNode(new NodeRow(row.nextSequence(), 0, row.options())));
             return true;
@@ -265,7 +211,7 @@ final class RocksDbPubSubStore implements PubSubStore {
     public CompletionStage<Void> deleteAll(AccountId owner) {
         byte[] partition = partition(owner).build();
         return writer.submit(batch -> {
-            deleteAllUnder(batch, partition);
+            batch.deleteUnder(family, partition);
             return null;
         });
     }
@@ -281,33 +227,7 @@ final class RocksDbPubSubStore implements PubSubStore {
         return Outcome.DONE;
     }
 
-    /** Removes the oldest items beyond {@code maxItems}; returns how many are left. */
-    private int trim(PendingBatch batch, AccountId owner, String node, int items, int maxItems)
-            throws RocksDBException {
-        if (items <= maxItems) {
-            return items;
-        }
-        List<byte[]> keys = batch.keys(family, itemPrefix(owner, node));
-        int excess = keys.size() - maxItems;
-        for (int i = 0; i < excess; i++) {
-            byte[] itemKey = keys.get(i);
-            batch.delete(family, idKey(owner, node, PubSubCodec.itemId(batch.get(family, itemKey))));
-            batch.delete(family, itemKey);
-        }
-        return Math.min(keys.size(), maxItems);
-    }
-
-    private void deleteAllUnder(PendingBatch batch, byte[] prefix) throws RocksDBException {
-        for (byte[] key : batch.keys(family, prefix)) {
-            batch.delete(family, key);
-        }
-    }
-
-    private static long sequence(byte[] stored) {
-        return ByteBuffer.wrap(stored).getLong();
-    }
-
-    private static void requirePositive(int value, String name) {
+    static void requirePositive(int value, String name) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be at least 1: " + value);
         }
@@ -320,22 +240,5 @@ final class RocksDbPubSubStore implements PubSubStore {
 
     static byte[] nodeKey(AccountId owner, String node) {
         return partition(owner).text(NODES).text(PubSubStore.requireName(node)).build();
-    }
-
-    private static byte[] itemPrefix(AccountId owner, String node) {
-        return partition(owner).text(ITEMS).text(PubSubStore.requireName(node)).build();
-    }
-
-    private static byte[] itemKey(AccountId owner, String node, long sequence) {
-        return partition(owner).text(ITEMS).text(node).int64(sequence).build();
-    }
-
-    private static byte[] idPrefix(AccountId owner, String node) {
-        return partition(owner).text(IDS).text(PubSubStore.requireName(node)).build();
-    }
-
-    private static byte[] idKey(AccountId owner, String node, String id) {
-        return partition(owner).text(IDS).text(PubSubStore.requireName(node)).text(PubSubStore.requireName(id))
-                .build();
     }
 }
