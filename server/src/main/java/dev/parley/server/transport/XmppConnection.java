@@ -45,7 +45,8 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     private final ParserLimits initialLimits;
     private final Function<StreamTransport, ConnectionStream> streamFactory;
     private final StreamWriter writer;
-    private final Queue<XmlElement> outbound = new ConcurrentLinkedQueue<>();
+    /** Encoded by the sender's thread, written by the loop. */
+    private final Queue<ByteBuf> outbound = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private ChannelHandlerContext ctx;
     private ConnectionStream stream;
@@ -132,13 +133,14 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     }
 
     /**
-     * Queues {@code element} and writes it on the event loop. One queue for all senders keeps the order in which send
-     * was called, across threads: a stanza handed over on the loop cannot overtake one handed over earlier from
-     * another thread (say, archive results before the IQ result that ends them).
+     * Encodes {@code element} on the calling thread, queues its bytes and writes them on the event loop. One queue for
+     * all senders keeps the order in which send was called, across threads: a stanza handed over on the loop cannot
+     * overtake one handed over earlier from another thread (say, archive results before the IQ result that ends
+     * them). Encoding here spreads a room's fan-out over the threads that route it and leaves the loop only writes.
      */
     @Override
     public void send(XmlElement element) {
-        outbound.add(element);
+        outbound.add(writer.element(element));
         if (inEventLoop()) {
             writeOutbound();
         } else if (drainScheduled.compareAndSet(false, true)) {
@@ -151,18 +153,17 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
 
     /** Writes what is queued, in order, with one flush for the lot. */
     private void writeOutbound() {
-        XmlElement element = outbound.poll();
-        if (element == null) {
-            return;
-        }
-        StringBuilder out = new StringBuilder(256);
-        for (; element != null; element = outbound.poll()) {
-            if (!closing) {
-                writer.element(element, out);
+        boolean written = false;
+        for (ByteBuf bytes = outbound.poll(); bytes != null; bytes = outbound.poll()) {
+            if (closing) {
+                bytes.release();
+            } else {
+                ctx.write(bytes, ctx.voidPromise());
+                written = true;
             }
         }
-        if (!out.isEmpty()) {
-            write(out);
+        if (written) {
+            ctx.flush();
         }
     }
 
@@ -186,15 +187,15 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void close() {
         if (!closing) {
-            finish(writer.closing());
+            finish(ByteBufUtil.writeUtf8(ctx.alloc(), writer.closing()));
         }
     }
 
-    private void finish(String lastWords) {
+    private void finish(ByteBuf lastWords) {
         writeOutbound(); // what was sent before the stream ends goes out before its last words
         closing = true;
         ctx.channel().config().setAutoRead(false);
-        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), lastWords)).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(lastWords).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
