@@ -6,7 +6,6 @@ import dev.parley.server.api.storage.MucRoom;
 import dev.parley.server.api.storage.MucStore;
 import dev.parley.xmpp.error.StanzaError;
 import dev.parley.xmpp.error.StanzaErrorCondition;
-import dev.parley.xmpp.error.StanzaException;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.Iq;
 import dev.parley.xmpp.stanza.Message;
@@ -220,27 +219,9 @@ final class MucService implements StanzaHandler {
         return routeNow(List.of(stanza.errorReply(StanzaError.of(condition))));
     }
 
-    /**
-     * Routes the room's stanzas one after the other: each only once the router has handled the previous one (a route
-     * may wait for a block list or a store), so every recipient gets them in the room's order. Serialised once per
-     * recipient JID for now; a shared-bytes fan-out belongs here.
-     */
+    /** Routes the room's stanzas one after the other, in the room's order ({@link OutboxRouting}). */
     private CompletionStage<Void> route(List<CompletionStage<XmlElement>> stanzas) {
-        CompletionStage<Void> routed = CompletableFuture.completedFuture(null);
-        for (CompletionStage<XmlElement> pending : stanzas) {
-            routed = routed.thenCompose(ignored -> pending).thenCompose(element -> {
-                if (element == null) {
-                    return CompletableFuture.completedFuture(null);
-                }
-                try {
-                    return context.route(Stanza.of(element));
-                } catch (StanzaException e) {
-                    log.error("the chat service built an invalid stanza: {}", e.getMessage());
-                    return CompletableFuture.completedFuture(null);
-                }
-            });
-        }
-        return routed;
+        return OutboxRouting.route(context, stanzas);
     }
 
     private CompletionStage<Void> routeNow(List<XmlElement> stanzas) {
