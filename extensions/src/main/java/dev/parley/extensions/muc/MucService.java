@@ -66,6 +66,13 @@ final class MucService implements StanzaHandler {
     @Override
     public CompletionStage<Void> handle(Stanza stanza) {
         try {
+            if (stanza.isError()) {
+                // An error may be the router's answer to a copy this room is routing now (an occupant whose session
+                // just ended, RFC 6121 §8.5.3.2.1): the room takes it after its current outbox, so the router must
+                // not wait for that, or the outbox would wait for itself.
+                handleChecked(stanza);
+                return CompletableFuture.completedFuture(null);
+            }
             return handleChecked(stanza);
         } catch (RuntimeException e) {
             // A bug must not take the sender's routing down with it; the sender learns that the room failed.
