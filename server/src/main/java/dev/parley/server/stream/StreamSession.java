@@ -242,7 +242,7 @@ final class StreamSession implements ClientSession {
         to.send(resumed);
         sm.outbound().acknowledge(h);
         for (Unacked unacked : sm.outbound().unacked()) {
-            to.send(unacked.stanza());
+            to.resend(unacked.stanza());
         }
         if (sm.outbound().size() > 0) {
             to.send(SmElements.request());

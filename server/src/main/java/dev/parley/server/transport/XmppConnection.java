@@ -138,6 +138,9 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable() && outbound.isEmpty()) {
+            budget.caughtUp();
+        }
         // Told in a task of its own: the change comes in the middle of a write, possibly under the session's lock.
         ctx.executor().execute(() -> {
             if (stream != null && !streamLost) {
@@ -177,6 +180,20 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
             executor().execute(this::cutOff);
             return;
         }
+        enqueue(bytes);
+    }
+
+    @Override
+    public void resend(XmlElement element) {
+        if (cutOff) {
+            return;
+        }
+        ByteBuf bytes = writer.element(element);
+        budget.force(bytes.readableBytes());
+        enqueue(bytes);
+    }
+
+    private void enqueue(ByteBuf bytes) {
         outbound.add(bytes);
         if (inEventLoop()) {
             writeOutbound();
@@ -203,6 +220,9 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
         }
         if (written) {
             ctx.flush();
+        }
+        if (outbound.isEmpty() && ctx.channel().isWritable()) {
+            budget.caughtUp();
         }
     }
 

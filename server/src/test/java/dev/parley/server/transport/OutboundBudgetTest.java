@@ -29,6 +29,17 @@ class OutboundBudgetTest {
     }
 
     @Test
+    void whatIsForcedInRaisesTheLimitUntilTheConnectionCaughtUp() {
+        budget.force(5000);
+        assertThat(budget.queued()).isEqualTo(5000);
+        assertThat(budget.reserve(900)).as("the resent backlog does not cut the stream").isTrue();
+        budget.release(5900);
+        budget.caughtUp();
+        assertThat(budget.reserve(1001)).isFalse();
+        assertThat(budget.reserve(1000)).isTrue();
+    }
+
+    @Test
     void sendersOnManyThreadsNeverTogetherGoPastTheLimit() throws Exception {
         AtomicLong peak = new AtomicLong();
         ExecutorService threads = Executors.newFixedThreadPool(4);
