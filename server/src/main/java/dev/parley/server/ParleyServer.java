@@ -72,7 +72,7 @@ public final class ParleyServer implements AutoCloseable {
                     transport -> new ClientStream(transport, settings, services);
             BiFunction<Listener, Boolean, ClientListener> bindClients = (listener, directTls) -> ClientListener.bind(
                     loops, listener, directTls, tls, limiter, settings.unauthenticatedLimits(), Namespaces.CLIENT,
-                    clientStreams);
+                    config.limits().outboundBytes(), clientStreams);
             if (config.listeners().c2s().enabled()) {
                 listeners.put("c2s", bindClients.apply(config.listeners().c2s(), false));
             }

@@ -6,7 +6,6 @@ import dev.parley.server.api.storage.MucRoom;
 import dev.parley.server.api.storage.MucStore;
 import dev.parley.xmpp.error.StanzaError;
 import dev.parley.xmpp.error.StanzaErrorCondition;
-import dev.parley.xmpp.error.StanzaException;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.Iq;
 import dev.parley.xmpp.stanza.Message;
@@ -70,6 +69,13 @@ final class MucService implements StanzaHandler {
     @Override
     public CompletionStage<Void> handle(Stanza stanza) {
         try {
+            if (stanza.isError()) {
+                // An error may be the router's answer to a copy this room is routing now (an occupant whose session
+                // just ended, RFC 6121 §8.5.3.2.1): the room takes it after its current outbox, so the router must
+                // not wait for that, or the outbox would wait for itself.
+                handleChecked(stanza);
+                return CompletableFuture.completedFuture(null);
+            }
             return handleChecked(stanza);
         } catch (RuntimeException e) {
             // A bug must not take the sender's routing down with it; the sender learns that the room failed.
@@ -233,27 +239,9 @@ final class MucService implements StanzaHandler {
         return routeNow(List.of(stanza.errorReply(StanzaError.of(condition))));
     }
 
-    /**
-     * Routes the room's stanzas one after the other: each only once the router has handled the previous one (a route
-     * may wait for a block list or a store), so every recipient gets them in the room's order. Serialised once per
-     * recipient JID for now; a shared-bytes fan-out belongs here.
-     */
+    /** Routes the room's stanzas one after the other, in the room's order ({@link OutboxRouting}). */
     private CompletionStage<Void> route(List<CompletionStage<XmlElement>> stanzas) {
-        CompletionStage<Void> routed = CompletableFuture.completedFuture(null);
-        for (CompletionStage<XmlElement> pending : stanzas) {
-            routed = routed.thenCompose(ignored -> pending).thenCompose(element -> {
-                if (element == null) {
-                    return CompletableFuture.completedFuture(null);
-                }
-                try {
-                    return context.route(Stanza.of(element));
-                } catch (StanzaException e) {
-                    log.error("the chat service built an invalid stanza: {}", e.getMessage());
-                    return CompletableFuture.completedFuture(null);
-                }
-            });
-        }
-        return routed;
+        return OutboxRouting.route(context, stanzas);
     }
 
     private CompletionStage<Void> routeNow(List<XmlElement> stanzas) {

@@ -61,7 +61,7 @@ final class ConfigAssembler {
                         values.get(CONNECTIONS_PER_IP), values.get(MAX_CONNECTIONS), values.get(VCARD_BYTES),
                         values.get(PRIVATE_XML_BYTES), values.get(ROSTER_ITEMS), values.get(OFFLINE_MESSAGES),
                         values.get(SUBSCRIPTION_REQUESTS), values.get(BLOCK_LIST_ITEMS), values.get(PEP_ITEM_BYTES),
-                        values.get(PEP_MAX_ITEMS), values.get(PEP_NODES)),
+                        values.get(PEP_MAX_ITEMS), values.get(PEP_NODES), values.get(OUTBOUND_BYTES)),
                 values.get(ADMINS),
                 new Archive(values.get(ARCHIVE_MAX_PAGE_SIZE), values.get(ARCHIVE_DEDUPE_WINDOW)),
                 new StreamManagement(values.get(SM_ENABLED), values.get(SM_RESUME_TIMEOUT), values.get(SM_MAX_DETACHED),

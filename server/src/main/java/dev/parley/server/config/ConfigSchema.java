@@ -123,6 +123,12 @@ final class ConfigSchema {
             new IntRange(1, 1_000_000, ""), 100, "Most simultaneous client connections from one IP address.");
     static final Setting<Integer> MAX_CONNECTIONS = Setting.of("limits.max-connections",
             new IntRange(1, 10_000_000, ""), 50_000, "Most simultaneous client connections on this server.");
+    static final Setting<Integer> OUTBOUND_BYTES = Setting.of("limits.outbound-bytes",
+            new IntRange(64 * 1024, 256 * 1024 * 1024, ""), 1024 * 1024,
+            "Most bytes waiting to be written to one client connection (what the server queued plus what the socket "
+                    + "has not taken yet). While a client reads slower than it is sent to, broadcast presence waiting "
+                    + "for it is coalesced to the latest per sender; past this limit its stream is closed with "
+                    + "<policy-violation/>, and its session ends or waits for resumption as when a connection drops.");
     static final Setting<Integer> ROSTER_ITEMS = Setting.of("limits.roster-items", new IntRange(1, 1_000_000, ""), 2000,
             "Most entries in one roster (RFC 6121 §2), counting subscription requests not yet answered. Adding a "
                     + "contact beyond it is refused with <policy-violation/>; the roster is left unchanged.");
@@ -226,7 +232,7 @@ final class ConfigSchema {
             STANZA_BYTES, STANZA_BYTES_UNAUTHENTICATED, DEPTH, DEPTH_UNAUTHENTICATED, ATTRIBUTES,
             UNAUTHENTICATED_TIMEOUT, CONNECTIONS_PER_IP, MAX_CONNECTIONS, VCARD_BYTES, PRIVATE_XML_BYTES,
             ROSTER_ITEMS, OFFLINE_MESSAGES, SUBSCRIPTION_REQUESTS, BLOCK_LIST_ITEMS, PEP_ITEM_BYTES, PEP_MAX_ITEMS,
-            PEP_NODES, ARCHIVE_MAX_PAGE_SIZE, ARCHIVE_DEDUPE_WINDOW,
+            PEP_NODES, OUTBOUND_BYTES, ARCHIVE_MAX_PAGE_SIZE, ARCHIVE_DEDUPE_WINDOW,
             SM_ENABLED, SM_RESUME_TIMEOUT, SM_MAX_DETACHED, SM_UNACKED_QUEUE, SM_REQUEST_ACK_AFTER, SM_REQUEST_ACK_IDLE,
             CSI_ENABLED, CSI_HELD_PRESENCES,
             MUC_ENABLED, MUC_SUBDOMAIN, MUC_ROOM_CREATION, MUC_MAX_NICKNAME_LENGTH, MUC_VOICE_REQUEST_INTERVAL,

@@ -24,11 +24,14 @@ import java.util.Objects;
  * @param pepItemBytes               largest PEP item payload (XEP-0163), as XML
  * @param pepMaxItems                most items one PEP node keeps; what {@code pubsub#max_items = max} means
  * @param pepNodes                   most PEP nodes one account may have
+ * @param outboundBytes              most bytes waiting to be written to one client connection; past it the stream is
+ *                                   closed with policy-violation
  */
 public record Limits(int stanzaBytes, int stanzaBytesUnauthenticated, int depth, int depthUnauthenticated, int attributes,
                      Duration unauthenticatedTimeout, int connectionsPerIp, int maxConnections, int vcardBytes,
                      int privateXmlBytes, int rosterItems, int offlineMessages, int subscriptionRequestsPerMinute,
-                     int blockListItems, int pepItemBytes, int pepMaxItems, int pepNodes) {
+                     int blockListItems, int pepItemBytes, int pepMaxItems, int pepNodes,
+                     int outboundBytes) {
     public Limits {
         Objects.requireNonNull(unauthenticatedTimeout, "unauthenticatedTimeout");
     }

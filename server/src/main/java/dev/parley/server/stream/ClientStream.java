@@ -135,6 +135,13 @@ public final class ClientStream implements ConnectionStream {
         });
     }
 
+    @Override
+    public void writabilityChanged(boolean writable) {
+        if (session != null) {
+            session.congested(!writable);
+        }
+    }
+
     /** This stream no longer carries {@code lost}: keep it for resumption (XEP-0198 §5) or end it. */
     private void sessionLost(StreamSession lost) {
         switch (lost.connectionLost(transport, closedByClient)) {

@@ -25,7 +25,10 @@ import java.util.concurrent.ScheduledFuture;
  * The {@link ClientSession} of a bound client stream. With stream management (XEP-0198) it outlives its connection:
  * it can be detached, keep queueing what is delivered to it, and be attached to the stream that resumes it (§5).
  * Its outbound path is: held back while stored messages go first ({@link #holdMessages()}), filtered by client state
- * (XEP-0352), counted and queued until acknowledged, written. One lock guards it, because deliveries come from any
+ * (XEP-0352), filtered the same way while the connection is congested ({@link #congested}: the client reads slower
+ * than it is sent to, so broadcast presence waits, only the latest per sender, and chat states are dropped; a presence
+ * flood to a slow reader stays bounded by the number of senders), counted and queued until acknowledged, written.
+ * Coalescing happens before counting, so stream management's count matches what the client receives. One lock guards it, because deliveries come from any
  * thread and a resumed session moves to another connection's event loop; taking the lock while writing keeps the
  * count of a stanza and its place on the wire in the same order.
  */
@@ -50,6 +53,8 @@ final class StreamSession implements ClientSession {
     private final SessionPresence presence = new SessionPresence();
     private final SessionEnding ending;
     private final CsiFilter csi;
+    /** What waits while the connection is congested: the client-state rules, applied for the server's sake. */
+    private final CsiFilter backlog;
     private final Clock clock;
     private final Duration idleRequestDelay;
     private StreamTransport transport;
@@ -70,6 +75,7 @@ final class StreamSession implements ClientSession {
         this.settled = settled;
         this.ending = ending;
         this.csi = new CsiFilter(options.csiHeldPresences());
+        this.backlog = new CsiFilter(options.csiHeldPresences());
         this.clock = options.clock();
         this.idleRequestDelay = options.requestAckIdle();
     }
@@ -89,7 +95,7 @@ final class StreamSession implements ClientSession {
         if (held != null && stanza instanceof Message && held.size() < MAX_HELD) {
             held.add(stanza);
         } else {
-            csi.offer(stanza, this::emit);
+            csi.offer(stanza, this::pass);
         }
     }
 
@@ -102,7 +108,7 @@ final class StreamSession implements ClientSession {
 
     @Override
     public synchronized void deliverStored(Stanza stanza) {
-        csi.offer(stanza, this::emit);
+        csi.offer(stanza, this::pass);
     }
 
     @Override
@@ -110,13 +116,14 @@ final class StreamSession implements ClientSession {
         List<Stanza> release = held;
         held = null;
         if (release != null) {
-            release.forEach(stanza -> csi.offer(stanza, this::emit));
+            release.forEach(stanza -> csi.offer(stanza, this::pass));
         }
     }
 
     /** Sends a stanza the stream itself answers with (a reply to the client's own request), after anything held. */
     synchronized void reply(Stanza stanza) {
-        csi.release(this::emit);
+        csi.release(this::pass);
+        backlog.release(this::emit);
         emit(stanza);
     }
 
@@ -133,9 +140,21 @@ final class StreamSession implements ClientSession {
     /** XEP-0352: the client's state, applied in order with its stanzas. */
     synchronized void clientState(boolean active) {
         if (active) {
-            csi.activate(this::emit);
+            csi.activate(this::pass);
         } else {
             csi.inactivate();
+        }
+    }
+
+    /**
+     * The connection cannot take more now ({@code true}), or can again: broadcast presence is coalesced meanwhile and
+     * what was held goes out when it can.
+     */
+    synchronized void congested(boolean congested) {
+        if (congested) {
+            backlog.inactivate();
+        } else {
+            backlog.activate(this::emit);
         }
     }
 
@@ -223,12 +242,13 @@ final class StreamSession implements ClientSession {
         to.send(resumed);
         sm.outbound().acknowledge(h);
         for (Unacked unacked : sm.outbound().unacked()) {
-            to.send(unacked.stanza());
+            to.resend(unacked.stanza());
         }
         if (sm.outbound().size() > 0) {
             to.send(SmElements.request());
         }
-        csi.activate(this::emit);
+        backlog.activate(this::emit); // what waited for the old connection goes to the new one
+        csi.activate(this::pass);
         return true;
     }
 
@@ -246,6 +266,7 @@ final class StreamSession implements ClientSession {
         state = State.ENDED;
         cancelAckRequest();
         csi.clear();
+        backlog.clear();
         List<Unacked> left = new ArrayList<>(sm == null ? List.of() : sm.outbound().drain());
         if (held != null) {
             held.forEach(stanza -> left.add(new Unacked(stanza.element(), clock.instant())));
@@ -261,6 +282,11 @@ final class StreamSession implements ClientSession {
     @Override
     public String toString() {
         return jid.toString();
+    }
+
+    /** Past the client-state filter: on through the congestion filter. */
+    private void pass(Stanza stanza) {
+        backlog.offer(stanza, this::emit);
     }
 
     /** Counts, queues and writes one stanza; the end of the outbound path. */

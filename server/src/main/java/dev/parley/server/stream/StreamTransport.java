@@ -19,8 +19,18 @@ public interface StreamTransport {
     /** Opens the response stream (RFC 6120 §4.7); the connection remembers that a header went out. */
     void openStream(StreamHeader header);
 
-    /** Writes a top-level element (stanza or nonza). */
+    /**
+     * Writes a top-level element (stanza or nonza). When more than the connection's outbound limit would wait for the
+     * peer, the element is dropped and the stream closed with {@code <policy-violation/>} instead.
+     */
     void send(XmlElement element);
+
+    /**
+     * Writes an element that is already bounded elsewhere (a resumed session's unacknowledged stanzas, at most the
+     * stream management queue): counted as waiting, never refused, so resuming a session that was cut off for
+     * reading slowly does not cut it off again.
+     */
+    void resend(XmlElement element);
 
     /** Writes a stream error and the closing tag, then closes the connection (RFC 6120 §4.9.1.1). */
     default void closeWithError(StreamErrorCondition condition, String text) {

@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SniHandler;
 
@@ -29,13 +30,19 @@ public final class ClientListener implements AutoCloseable {
 
     public static ClientListener bind(EventLoops loops, Listener config, boolean directTls, ServerTls tls,
                                       ConnectionLimiter limiter, ParserLimits limits, String contentNamespace,
-                                      Function<StreamTransport, ConnectionStream> streams) {
+                                      int outboundBytes, Function<StreamTransport, ConnectionStream> streams) {
+        // The channel turns unwritable well before the limit, so presence is coalesced before anyone is cut off. The
+        // socket's send buffer is fixed to the same size: left to autotuning, the kernel would hold up to tcp_wmem's
+        // maximum (4 MiB by default) for a client that does not read, outside any limit of ours.
+        int high = Math.min(64 * 1024, outboundBytes / 4);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops.acceptors(), loops.workers())
                 .channel(loops.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.SO_SNDBUF, high)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -43,7 +50,8 @@ public final class ClientListener implements AutoCloseable {
                         if (directTls) {
                             ch.pipeline().addLast("tls", new SniHandler(tls.sniMapping()));
                         }
-                        ch.pipeline().addLast("xmpp", new XmppConnection(tls, limits, contentNamespace, streams));
+                        ch.pipeline().addLast("xmpp", new XmppConnection(tls, limits, contentNamespace,
+                                outboundBytes, streams));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(new InetSocketAddress(config.address(), config.port())).awaitUninterruptibly();

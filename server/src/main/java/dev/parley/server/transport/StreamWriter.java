@@ -4,13 +4,19 @@ import dev.parley.xmpp.error.StreamErrorCondition;
 import dev.parley.xmpp.error.StreamErrors;
 import dev.parley.xmpp.xml.StreamHeader;
 import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.Utf8Sink;
 import dev.parley.xmpp.xml.XmlNode;
 import dev.parley.xmpp.xml.XmlWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 
 /**
  * Frames what a server writes on a stream: the header, top-level elements, stream errors and the closing tag.
  * Elements of the streams namespace keep the conventional {@code stream:} prefix ({@code <stream:features>}), which
- * some deployed clients match literally.
+ * some deployed clients match literally. Elements are written as UTF-8 through {@link XmlWriter#writeUtf8}, so the
+ * children a stanza shares with its copies for other recipients are encoded once (under this stream's content
+ * namespace) and only copied here. Stateless: safe from any thread.
  */
 final class StreamWriter {
     private final String contentNamespace;
@@ -30,26 +36,34 @@ final class StreamWriter {
         return out.append('>').toString();
     }
 
-    void element(XmlElement element, StringBuilder out) {
+    /** The element encoded in a buffer of its own, which the caller owns. */
+    ByteBuf element(XmlElement element) {
+        ByteBuf buf = Unpooled.buffer(256);
+        element(element, new ByteBufSink(buf));
+        return buf;
+    }
+
+    private void element(XmlElement element, Utf8Sink out) {
         if (!element.namespace().equals(StreamHeader.STREAM_NAMESPACE)) {
-            XmlWriter.write(element, contentNamespace, out);
+            XmlWriter.writeUtf8(element, contentNamespace, out);
             return;
         }
-        out.append("<stream:").append(element.name()).append('>');
+        out.writeUtf8("<stream:" + element.name() + ">");
         for (XmlNode child : element.children()) {
             if (child instanceof XmlElement e) {
                 // Children of stream elements are in their own namespaces: declare them.
-                XmlWriter.write(e, StreamHeader.STREAM_NAMESPACE, out);
+                XmlWriter.writeUtf8(e, StreamHeader.STREAM_NAMESPACE, out);
             }
         }
-        out.append("</stream:").append(element.name()).append('>');
+        out.writeUtf8("</stream:" + element.name() + ">");
     }
 
-    String error(StreamErrorCondition condition, String text, XmlElement applicationCondition) {
-        StringBuilder out = new StringBuilder(256);
+    /** The stream error and the closing tag, in a buffer the caller owns. */
+    ByteBuf error(StreamErrorCondition condition, String text, XmlElement applicationCondition) {
         XmlElement error = StreamErrors.toElement(condition, text);
-        element(applicationCondition == null ? error : error.withChild(applicationCondition), out);
-        return out.append(closing()).toString();
+        ByteBuf buf = element(applicationCondition == null ? error : error.withChild(applicationCondition));
+        ByteBufUtil.writeUtf8(buf, closing());
+        return buf;
     }
 
     String closing() {

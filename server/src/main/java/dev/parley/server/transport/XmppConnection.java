@@ -15,6 +15,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -36,17 +37,32 @@ import java.util.function.Function;
  * One XMPP connection on Netty: bytes from the socket go through the hardened stream parser to the stream's state
  * machine ({@link StreamListener}); what the state machine sends is framed and written here. Implements
  * {@link StreamTransport} so the protocol logic never sees Netty. Sending is safe from any thread (it hops onto the
- * connection's event loop, keeping the order of the send calls); everything else runs on the loop.
+ * connection's event loop, keeping the order of the send calls) and never waits; everything else runs on the loop.
+ *
+ * <p>What waits for the peer is bounded ({@link OutboundBudget}): when a send would take the bytes queued here plus
+ * those the channel has not written past the limit, the peer is not reading. Its stream is then closed with
+ * {@code <policy-violation/>}: what was queued is dropped, the error goes after what the channel holds, the connection
+ * closes once that is written or after {@link #CUT_OFF_GRACE}, and the stream is told at once that its connection is
+ * lost, so the session ends or waits for resumption exactly as when a connection drops (with stream management the
+ * dropped stanzas are still unacknowledged, and resent or routed again). Before that, the channel's writability tells
+ * the stream when the peer falls behind ({@link ConnectionStream#writabilityChanged}), so presence can be coalesced.
  */
 public final class XmppConnection extends ChannelInboundHandlerAdapter implements StreamTransport {
     private static final Logger log = LoggerFactory.getLogger(XmppConnection.class);
+    /** How long a cut-off peer has to read what it was sent, its stream error last, before the socket closes. */
+    static final Duration CUT_OFF_GRACE = Duration.ofSeconds(5);
 
     private final ServerTls tls;
     private final ParserLimits initialLimits;
     private final Function<StreamTransport, ConnectionStream> streamFactory;
     private final StreamWriter writer;
-    private final Queue<XmlElement> outbound = new ConcurrentLinkedQueue<>();
+    /** Encoded by the sender's thread, written by the loop. */
+    private final Queue<ByteBuf> outbound = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final OutboundBudget budget;
+    /** Set once the budget is exceeded: later sends are dropped without encoding. */
+    private volatile boolean cutOff;
+    private boolean streamLost;
     private ChannelHandlerContext ctx;
     private ConnectionStream stream;
     private XmppStreamParser parser;
@@ -55,9 +71,11 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     private Map<String, ChannelBinding> channelBindings = Map.of();
     private boolean secured;
 
-    public XmppConnection(ServerTls tls, ParserLimits initialLimits, String contentNamespace,
+    /** @param outboundBytes most bytes that may wait for the peer before it is cut off */
+    public XmppConnection(ServerTls tls, ParserLimits initialLimits, String contentNamespace, int outboundBytes,
                           Function<StreamTransport, ConnectionStream> streamFactory) {
         this.tls = tls;
+        this.budget = new OutboundBudget(outboundBytes, this::unwritten);
         this.initialLimits = initialLimits;
         this.streamFactory = streamFactory;
         this.writer = new StreamWriter(contentNamespace);
@@ -113,10 +131,23 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         closing = true;
-        if (stream != null) {
-            stream.disconnected();
-        }
+        loseStream();
+        dropQueued();
         super.channelInactive(ctx);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable() && outbound.isEmpty()) {
+            budget.caughtUp();
+        }
+        // Told in a task of its own: the change comes in the middle of a write, possibly under the session's lock.
+        ctx.executor().execute(() -> {
+            if (stream != null && !streamLost) {
+                stream.writabilityChanged(ctx.channel().isWritable());
+            }
+        });
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override
@@ -132,13 +163,38 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     }
 
     /**
-     * Queues {@code element} and writes it on the event loop. One queue for all senders keeps the order in which send
-     * was called, across threads: a stanza handed over on the loop cannot overtake one handed over earlier from
-     * another thread (say, archive results before the IQ result that ends them).
+     * Encodes {@code element} on the calling thread, queues its bytes and writes them on the event loop. One queue for
+     * all senders keeps the order in which send was called, across threads: a stanza handed over on the loop cannot
+     * overtake one handed over earlier from another thread (say, archive results before the IQ result that ends
+     * them). Encoding here spreads a room's fan-out over the threads that route it and leaves the loop only writes.
      */
     @Override
     public void send(XmlElement element) {
-        outbound.add(element);
+        if (cutOff) {
+            return;
+        }
+        ByteBuf bytes = writer.element(element);
+        if (!budget.reserve(bytes.readableBytes())) {
+            bytes.release();
+            cutOff = true;
+            executor().execute(this::cutOff);
+            return;
+        }
+        enqueue(bytes);
+    }
+
+    @Override
+    public void resend(XmlElement element) {
+        if (cutOff) {
+            return;
+        }
+        ByteBuf bytes = writer.element(element);
+        budget.force(bytes.readableBytes());
+        enqueue(bytes);
+    }
+
+    private void enqueue(ByteBuf bytes) {
+        outbound.add(bytes);
         if (inEventLoop()) {
             writeOutbound();
         } else if (drainScheduled.compareAndSet(false, true)) {
@@ -151,19 +207,62 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
 
     /** Writes what is queued, in order, with one flush for the lot. */
     private void writeOutbound() {
-        XmlElement element = outbound.poll();
-        if (element == null) {
+        boolean written = false;
+        for (ByteBuf bytes = outbound.poll(); bytes != null; bytes = outbound.poll()) {
+            int size = bytes.readableBytes();
+            if (closing) {
+                bytes.release();
+            } else {
+                ctx.write(bytes, ctx.voidPromise()); // counted by the channel before it leaves the budget's queue
+                written = true;
+            }
+            budget.release(size);
+        }
+        if (written) {
+            ctx.flush();
+        }
+        if (outbound.isEmpty() && ctx.channel().isWritable()) {
+            budget.caughtUp();
+        }
+    }
+
+    /** The peer let more than the budget wait for it: see the class comment. */
+    private void cutOff() {
+        if (closing) {
             return;
         }
-        StringBuilder out = new StringBuilder(256);
-        for (; element != null; element = outbound.poll()) {
-            if (!closing) {
-                writer.element(element, out);
-            }
+        log.info("[{}] closing a stream whose client does not read: {} bytes wait for it", remoteAddress(),
+                budget.held());
+        closing = true;
+        dropQueued();
+        ctx.channel().config().setAutoRead(false);
+        ByteBuf error = writer.error(StreamErrorCondition.POLICY_VIOLATION,
+                "Too much waits for this client: it reads slower than it is sent to", null);
+        ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
+        ScheduledFuture<?> hardClose = schedule(ctx::close, CUT_OFF_GRACE);
+        ctx.channel().closeFuture().addListener(closed -> hardClose.cancel(false));
+        loseStream();
+    }
+
+    private void dropQueued() {
+        for (ByteBuf bytes = outbound.poll(); bytes != null; bytes = outbound.poll()) {
+            budget.release(bytes.readableBytes());
+            bytes.release();
         }
-        if (!out.isEmpty()) {
-            write(out);
+    }
+
+    /** Tells the stream, once, that its connection is gone. */
+    private void loseStream() {
+        if (stream != null && !streamLost) {
+            streamLost = true;
+            stream.disconnected();
         }
+    }
+
+    /** What the channel holds and has not written to the socket; any thread. */
+    private long unwritten() {
+        ChannelOutboundBuffer buffer = ctx == null ? null : ctx.channel().unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
     }
 
     @Override
@@ -186,15 +285,15 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void close() {
         if (!closing) {
-            finish(writer.closing());
+            finish(ByteBufUtil.writeUtf8(ctx.alloc(), writer.closing()));
         }
     }
 
-    private void finish(String lastWords) {
+    private void finish(ByteBuf lastWords) {
         writeOutbound(); // what was sent before the stream ends goes out before its last words
         closing = true;
         ctx.channel().config().setAutoRead(false);
-        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), lastWords)).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(lastWords).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override

@@ -40,7 +40,7 @@ class ConfigLoaderTest {
         assertThat(config.registration()).isEqualTo(new Registration(false, 8));
         assertThat(config.resources()).isEqualTo(new Resources(ConflictPolicy.REPLACE_OLD));
         assertThat(config.limits()).isEqualTo(new Limits(262_144, 8192, 64, 32, 64, Duration.ofSeconds(60), 100,
-                50_000, 65_536, 1_048_576, 2000, 1000, 60, 1000, 65_536, 1000, 100));
+                50_000, 65_536, 1_048_576, 2000, 1000, 60, 1000, 65_536, 1000, 100, 1_048_576));
         assertThat(config.admins()).isEmpty();
     }
 

@@ -63,6 +63,11 @@ final class RecordingTransport implements StreamTransport {
     }
 
     @Override
+    public void resend(XmlElement element) {
+        send(element);
+    }
+
+    @Override
     public boolean inEventLoop() {
         return true;
     }

@@ -47,7 +47,22 @@ final class SmClient implements AutoCloseable {
     }
 
     static SmClient bound(TestServer server, String user, String resource) throws Exception {
-        RawXmppClient raw = RawXmppClient.connect(server.c2sPort());
+        return bound(server, user, resource, RawXmppClient.connect(server.c2sPort()));
+    }
+
+    /** Like {@link #enabled}, with resumption, on a socket with a small receive buffer (a client that reads slowly). */
+    static SmClient resumableSlowReader(TestServer server, String user, String resource) throws Exception {
+        SmClient client = bound(server, user, resource, RawXmppClient.connect(server.c2sPort(), 4096));
+        client.raw.send("<enable xmlns='" + SM + "' resume='true'/>");
+        client.enabled = client.raw.next();
+        if (!client.enabled.is("enabled", SM)) {
+            throw new IOException("expected <enabled/>, got " + client.enabled);
+        }
+        return client;
+    }
+
+    private static SmClient bound(TestServer server, String user, String resource, RawXmppClient raw)
+            throws Exception {
         SmClient client = new SmClient(raw, user);
         client.fullJid = raw.login(TestServer.DOMAIN, user, TestServer.passwordOf(user), resource);
         return client;

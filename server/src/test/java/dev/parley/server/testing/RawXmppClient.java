@@ -50,6 +50,17 @@ public final class RawXmppClient implements AutoCloseable {
         return new RawXmppClient(new Socket("127.0.0.1", port));
     }
 
+    /**
+     * Connects with a socket receive buffer of about {@code receiveBufferBytes} (set before connecting, so the window
+     * stays small): a client that stops reading fills it quickly.
+     */
+    public static RawXmppClient connect(int port, int receiveBufferBytes) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(receiveBufferBytes);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+        return new RawXmppClient(socket);
+    }
+
     /** Connects with direct TLS (XEP-0368), trusting any certificate, with SNI for {@code serverName}. */
     public static RawXmppClient connectTls(int port, String serverName) throws Exception {
         Socket plain = new Socket("127.0.0.1", port);

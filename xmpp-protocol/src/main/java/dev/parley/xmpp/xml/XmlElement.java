@@ -23,6 +23,8 @@ public final class XmlElement implements XmlNode {
     private final String namespace;
     private final Map<String, String> attributes;
     private final List<XmlNode> children;
+    /** The encoding under {@link Encoded#inheritedNamespace}; not volatile on purpose (see the class comment). */
+    private Encoded encoded;
 
     private XmlElement(String name, String namespace, Map<String, String> attributes, List<XmlNode> children) {
         this.name = name;
@@ -145,6 +147,30 @@ public final class XmlElement implements XmlNode {
     public XmlElement withoutChildren(Predicate<? super XmlNode> remove) {
         List<XmlNode> kept = children.stream().filter(remove.negate()).map(XmlNode.class::cast).toList();
         return kept.size() == children.size() ? this : new XmlElement(name, namespace, attributes, kept);
+    }
+
+    /**
+     * This element's UTF-8 encoding as the child of a parent whose default namespace is {@code inheritedNamespace},
+     * memoised. The array is shared: callers must not change it (only {@link XmlWriter} sees it).
+     */
+    byte[] utf8(String inheritedNamespace) {
+        Encoded memo = encoded;
+        if (memo == null || !memo.inheritedNamespace.equals(inheritedNamespace)) {
+            memo = new Encoded(inheritedNamespace, XmlWriter.toBytes(this, inheritedNamespace));
+            encoded = memo;
+        }
+        return memo.bytes;
+    }
+
+    /** Final fields make a memo safe to publish by a plain write. */
+    private static final class Encoded {
+        final String inheritedNamespace;
+        final byte[] bytes;
+
+        Encoded(String inheritedNamespace, byte[] bytes) {
+            this.inheritedNamespace = inheritedNamespace;
+            this.bytes = bytes;
+        }
     }
 
     @Override

@@ -32,7 +32,53 @@ public final class XmlWriter {
         return toXml(element, inheritedNamespace).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes the element as UTF-8, byte for byte what {@link #toBytes} gives: its start and end tags and its text are
+     * encoded here, and each child element's bytes come from the child's memo ({@code XmlElement.utf8}). Copies of a
+     * stanza that share their children (one per recipient, differing in their 'to') thus encode the payload once.
+     */
+    public static void writeUtf8(XmlElement element, String inheritedNamespace, Utf8Sink out) {
+        StringBuilder tags = new StringBuilder(128);
+        startTag(element, inheritedNamespace, tags);
+        if (element.children().isEmpty()) {
+            out.writeUtf8(tags.append("/>"));
+            return;
+        }
+        tags.append('>');
+        for (XmlNode child : element.children()) {
+            switch (child) {
+                case XmlElement e -> {
+                    if (!tags.isEmpty()) {
+                        out.writeUtf8(tags);
+                        tags.setLength(0);
+                    }
+                    byte[] utf8 = e.utf8(element.namespace());
+                    out.write(utf8, 0, utf8.length);
+                }
+                case XmlText t -> escape(t.text(), false, tags);
+            }
+        }
+        out.writeUtf8(tags.append("</").append(element.name()).append('>'));
+    }
+
     public static void write(XmlElement element, String inheritedNamespace, StringBuilder out) {
+        startTag(element, inheritedNamespace, out);
+        if (element.children().isEmpty()) {
+            out.append("/>");
+            return;
+        }
+        out.append('>');
+        for (XmlNode child : element.children()) {
+            switch (child) {
+                case XmlElement e -> write(e, element.namespace(), out);
+                case XmlText t -> escape(t.text(), false, out);
+            }
+        }
+        out.append("</").append(element.name()).append('>');
+    }
+
+    /** The start tag without its closing {@code >} or {@code />}. */
+    private static void startTag(XmlElement element, String inheritedNamespace, StringBuilder out) {
         out.append('<').append(element.name());
         if (!element.namespace().equals(inheritedNamespace)) {
             out.append(" xmlns='");
@@ -62,18 +108,6 @@ public final class XmlWriter {
             escape(attribute.getValue(), true, out);
             out.append('\'');
         }
-        if (element.children().isEmpty()) {
-            out.append("/>");
-            return;
-        }
-        out.append('>');
-        for (XmlNode child : element.children()) {
-            switch (child) {
-                case XmlElement e -> write(e, element.namespace(), out);
-                case XmlText t -> escape(t.text(), false, out);
-            }
-        }
-        out.append("</").append(element.name()).append('>');
     }
 
     /** Escapes character data or an attribute value (single-quoted) per XML 1.0 §2.4 and §3.3.3. */
