@@ -1,6 +1,5 @@
 package dev.parley.server.stream;
 
-import dev.parley.server.config.StartTlsPolicy;
 import dev.parley.server.stream.sm.SmElements;
 import dev.parley.xmpp.Namespaces;
 import dev.parley.xmpp.error.StanzaError;
@@ -9,8 +8,6 @@ import dev.parley.xmpp.error.StanzaException;
 import dev.parley.xmpp.error.StreamErrorCondition;
 import dev.parley.xmpp.error.StreamErrorException;
 import dev.parley.xmpp.jid.Jid;
-import dev.parley.xmpp.sasl.SaslMechanisms;
-import dev.parley.xmpp.sasl.SaslSettings;
 import dev.parley.xmpp.stanza.Iq;
 import dev.parley.xmpp.stanza.Stanza;
 import dev.parley.xmpp.xml.StreamHeader;
@@ -25,16 +22,15 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * The state machine of one client-to-server stream (RFC 6120 §4-§7): stream headers, STARTTLS, SASL, resource binding,
- * then stanzas. It runs entirely on its connection's event loop, so it needs no locks; slow work (credential look-ups,
- * routing that touches storage) completes asynchronously and resumes on the loop.
+ * then stanzas; what is negotiated before binding is done by its {@link StreamNegotiation}. It runs entirely on its
+ * connection's event loop, so it needs no locks; slow work (credential look-ups, routing that touches storage)
+ * completes asynchronously and resumes on the loop.
  *
  * <p>Stream management (XEP-0198) and client state indication (XEP-0352) are negotiated here; their state lives in
  * the {@link StreamSession}, which a resumed stream takes over ({@link SessionResumption}).
  */
 public final class ClientStream implements ConnectionStream {
     private static final Logger log = LoggerFactory.getLogger(ClientStream.class);
-    private static final String TLS_NS = "urn:ietf:params:xml:ns:xmpp-tls";
-    private static final String SESSION_NS = "urn:ietf:params:xml:ns:xmpp-session";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private enum Phase { NEGOTIATING, AUTHENTICATED, BOUND, CLOSED }
@@ -50,8 +46,7 @@ public final class ClientStream implements ConnectionStream {
     private boolean closedByClient;
     private Phase phase = Phase.NEGOTIATING;
     private String domain;
-    private SaslNegotiation sasl;
-    private int authFailures;
+    private StreamNegotiation negotiation;
     private Jid account;
     private StreamSession session;
 
@@ -72,6 +67,8 @@ public final class ClientStream implements ConnectionStream {
         if (domain == null) {
             domain = header.to() == null ? settings.defaultDomain()
                     : Jid.tryParse(header.to()).filter(Jid::isDomain).map(Jid::domain).orElse(header.to());
+            negotiation = new StreamNegotiation(transport, settings, services, inbound, domain,
+                    this::authenticated, this::fail);
         }
         transport.openStream(new StreamHeader(Namespaces.CLIENT, null, domain, newStreamId(), "1.0", "en"));
         if (!Namespaces.CLIENT.equals(header.contentNamespace())) {
@@ -92,10 +89,16 @@ public final class ClientStream implements ConnectionStream {
             return;
         }
         String ns = element.namespace();
-        if (ns.equals(TLS_NS) && element.name().equals("starttls")) {
-            startTls();
+        if (ns.equals(StreamNegotiation.TLS_NS) && element.name().equals("starttls")) {
+            if (phase != Phase.NEGOTIATING || transport.secured()) {
+                throw new StreamErrorException(StreamErrorCondition.POLICY_VIOLATION, "TLS cannot be negotiated now");
+            }
+            negotiation.startTls();
         } else if (ns.equals(SaslNegotiation.NS)) {
-            authenticate(element);
+            if (phase != Phase.NEGOTIATING) {
+                throw new StreamErrorException(StreamErrorCondition.POLICY_VIOLATION, "Already authenticated");
+            }
+            negotiation.authenticate(element);
         } else if (ns.equals(Namespaces.CLIENT) && Stanza.isStanza(element)) {
             stanza(element);
         } else if (ns.equals(SmElements.NS)) {
@@ -165,80 +168,18 @@ public final class ClientStream implements ConnectionStream {
     private XmlElement features() {
         XmlElement.Builder features = XmlElement.builder("features", StreamHeader.STREAM_NAMESPACE);
         if (phase == Phase.NEGOTIATING) {
-            boolean tlsRequired = settings.startTls() == StartTlsPolicy.REQUIRED;
-            if (!transport.secured()) {
-                XmlElement.Builder starttls = XmlElement.builder("starttls", TLS_NS);
-                if (tlsRequired) {
-                    starttls.child(XmlElement.empty("required", TLS_NS));
-                }
-                features.child(starttls.build());
-            }
-            if (transport.secured() || !tlsRequired) {
-                sasl().features().forEach(features::child);
-                services.iqHandlers().preAuthStreamFeatures().forEach(features::child);
-            }
+            negotiation.addUnauthenticatedFeatures(features);
         } else if (phase == Phase.AUTHENTICATED) {
-            features.child(XmlElement.empty("bind", ResourceBinding.NS));
-            features.child(XmlElement.builder("session", SESSION_NS).child(XmlElement.empty("optional", SESSION_NS)).build());
-            // RFC 6121 §2.6.1 roster versioning and §3.4 subscription pre-approval, both always supported.
-            features.child(XmlElement.empty("ver", Namespaces.ROSTER_VERSIONING));
-            features.child(XmlElement.empty("sub", Namespaces.PRESENCE_PREAPPROVAL));
-            if (services.keeper().streamManagementOffered()) {
-                features.child(SmElements.feature());
-            }
-            if (services.keeper().clientStateOffered()) {
-                features.child(SmElements.csiFeature());
-            }
+            negotiation.addAuthenticatedFeatures(features);
         }
         return features.build();
     }
 
-    private void startTls() throws StreamErrorException {
-        if (phase != Phase.NEGOTIATING || transport.secured()) {
-            throw new StreamErrorException(StreamErrorCondition.POLICY_VIOLATION, "TLS cannot be negotiated now");
-        }
-        transport.startTls(XmlElement.empty("proceed", TLS_NS), domain);
-        transport.restartStream(settings.unauthenticatedLimits());
-        sasl = null; // channel bindings change with TLS
-    }
-
-    private SaslNegotiation sasl() {
-        if (sasl == null) {
-            SaslMechanisms mechanisms = new SaslMechanisms(transport.secured(), transport.channelBindings(),
-                    settings.saslMechanisms(), new SaslSettings(domain, settings.decoys()));
-            sasl = new SaslNegotiation(transport, services.accounts(), mechanisms, domain);
-        }
-        return sasl;
-    }
-
-    private void authenticate(XmlElement element) throws StreamErrorException {
-        if (phase != Phase.NEGOTIATING) {
-            throw new StreamErrorException(StreamErrorCondition.POLICY_VIOLATION, "Already authenticated");
-        }
-        if (!transport.secured() && settings.startTls() == StartTlsPolicy.REQUIRED) {
-            transport.send(XmlElement.builder("failure", SaslNegotiation.NS)
-                    .child(XmlElement.empty("encryption-required", SaslNegotiation.NS)).build());
-            return;
-        }
-        inbound.submit(() -> sasl().handle(element).thenAccept(outcome -> {
-            switch (outcome) {
-                case SaslNegotiation.Outcome.Authenticated ok -> authenticated(ok.username());
-                case SaslNegotiation.Outcome.Failed failed -> {
-                    if (++authFailures >= settings.maxAuthFailures()) {
-                        fail(StreamErrorCondition.POLICY_VIOLATION, "Too many failed authentication attempts");
-                    }
-                }
-                case SaslNegotiation.Outcome.Continue more -> {
-                }
-            }
-        }));
-    }
-
-    private void authenticated(String username) {
-        account = Jid.of(username, domain, null);
+    /** SASL succeeded (RFC 6120 §6.4.6): the client binds a resource or resumes a session next. */
+    private void authenticated(Jid account) {
+        this.account = account;
         phase = Phase.AUTHENTICATED;
         authenticationDeadline.cancel(false);
-        transport.restartStream(settings.authenticatedLimits());
     }
 
     private void stanza(XmlElement element) throws StreamErrorException {
@@ -255,25 +196,12 @@ public final class ClientStream implements ConnectionStream {
             return;
         }
         switch (phase) {
-            case NEGOTIATING -> preAuthStanza(stanza);
+            case NEGOTIATING -> negotiation.preAuthStanza(stanza);
             case AUTHENTICATED -> bind(stanza);
             case BOUND -> boundStanza(stanza);
             case CLOSED -> {
             }
         }
-    }
-
-    private void preAuthStanza(Stanza stanza) throws StreamErrorException {
-        boolean negotiable = transport.secured() || settings.startTls() != StartTlsPolicy.REQUIRED;
-        if (!(stanza instanceof Iq iq) || !negotiable) {
-            throw new StreamErrorException(StreamErrorCondition.NOT_AUTHORIZED, "Authenticate first");
-        }
-        Jid server = Jid.domain(domain);
-        inbound.submit(() -> services.router().answerPreAuth(iq, server).thenAccept(reply -> {
-            if (reply != null) {
-                transport.send(reply);
-            }
-        }));
     }
 
     private void bind(Stanza stanza) throws StreamErrorException {
@@ -298,7 +226,7 @@ public final class ClientStream implements ConnectionStream {
         }
         Stanza stamped = from == null ? stanza.withFrom(session.jid()) : stanza;
         if (stamped instanceof Iq iq && iq.payload() != null && iq.to() == null) {
-            if (iq.payload().is("session", SESSION_NS)) {
+            if (iq.payload().is("session", StreamNegotiation.SESSION_NS)) {
                 // RFC 6121 Appendix E: legacy session establishment is a no-op
                 handled.answered(session, iq.result(null));
                 return;

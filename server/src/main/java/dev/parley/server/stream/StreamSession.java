@@ -3,13 +3,11 @@ package dev.parley.server.stream;
 import dev.parley.server.session.ClientSession;
 import dev.parley.server.session.SessionPresence;
 import dev.parley.server.stream.sm.AckState;
-import dev.parley.server.stream.sm.CsiFilter;
 import dev.parley.server.stream.sm.OutboundQueue;
 import dev.parley.server.stream.sm.OutboundQueue.Unacked;
 import dev.parley.server.stream.sm.SmElements;
 import dev.parley.xmpp.error.StreamErrorCondition;
 import dev.parley.xmpp.jid.Jid;
-import dev.parley.xmpp.stanza.Message;
 import dev.parley.xmpp.stanza.Stanza;
 import dev.parley.xmpp.xml.XmlElement;
 
@@ -24,18 +22,12 @@ import java.util.concurrent.ScheduledFuture;
 /**
  * The {@link ClientSession} of a bound client stream. With stream management (XEP-0198) it outlives its connection:
  * it can be detached, keep queueing what is delivered to it, and be attached to the stream that resumes it (§5).
- * Its outbound path is: held back while stored messages go first ({@link #holdMessages()}), filtered by client state
- * (XEP-0352), filtered the same way while the connection is congested ({@link #congested}: the client reads slower
- * than it is sent to, so broadcast presence waits, only the latest per sender, and chat states are dropped; a presence
- * flood to a slow reader stays bounded by the number of senders), counted and queued until acknowledged, written.
- * Coalescing happens before counting, so stream management's count matches what the client receives. One lock guards it, because deliveries come from any
- * thread and a resumed session moves to another connection's event loop; taking the lock while writing keeps the
- * count of a stanza and its place on the wire in the same order.
+ * Its outbound path is: held back ({@link OutboundHolds}: stored messages first, client state, congestion), then
+ * counted and queued until acknowledged, and written. One lock guards it, because deliveries come from any thread and
+ * a resumed session moves to another connection's event loop; taking the lock while writing keeps the count of a
+ * stanza and its place on the wire in the same order.
  */
 final class StreamSession implements ClientSession {
-    /** Most messages held back while stored ones are delivered; past it they go out at once, out of order. */
-    static final int MAX_HELD = 10_000;
-
     /** Where a session is in its life; only ATTACHED has a connection. */
     enum State { ATTACHED, DETACHED, RESUMING, ENDING, ENDED }
 
@@ -52,16 +44,13 @@ final class StreamSession implements ClientSession {
     private final Jid jid;
     private final SessionPresence presence = new SessionPresence();
     private final SessionEnding ending;
-    private final CsiFilter csi;
-    /** What waits while the connection is congested: the client-state rules, applied for the server's sake. */
-    private final CsiFilter backlog;
+    private final OutboundHolds holds;
     private final Clock clock;
     private final Duration idleRequestDelay;
     private StreamTransport transport;
     private CompletableFuture<Void> settled;
     private State state = State.ATTACHED;
     private boolean resumeRefused;
-    private List<Stanza> held;
     private AckState sm;
     private ScheduledFuture<?> ackRequest;
 
@@ -74,8 +63,7 @@ final class StreamSession implements ClientSession {
         this.transport = transport;
         this.settled = settled;
         this.ending = ending;
-        this.csi = new CsiFilter(options.csiHeldPresences());
-        this.backlog = new CsiFilter(options.csiHeldPresences());
+        this.holds = new OutboundHolds(options.csiHeldPresences(), this::emit);
         this.clock = options.clock();
         this.idleRequestDelay = options.requestAckIdle();
     }
@@ -92,38 +80,27 @@ final class StreamSession implements ClientSession {
 
     @Override
     public synchronized void deliver(Stanza stanza) {
-        if (held != null && stanza instanceof Message && held.size() < MAX_HELD) {
-            held.add(stanza);
-        } else {
-            csi.offer(stanza, this::pass);
-        }
+        holds.deliver(stanza);
     }
 
     @Override
     public synchronized void holdMessages() {
-        if (held == null) {
-            held = new ArrayList<>();
-        }
+        holds.holdMessages();
     }
 
     @Override
     public synchronized void deliverStored(Stanza stanza) {
-        csi.offer(stanza, this::pass);
+        holds.deliverStored(stanza);
     }
 
     @Override
     public synchronized void releaseMessages() {
-        List<Stanza> release = held;
-        held = null;
-        if (release != null) {
-            release.forEach(stanza -> csi.offer(stanza, this::pass));
-        }
+        holds.releaseMessages();
     }
 
     /** Sends a stanza the stream itself answers with (a reply to the client's own request), after anything held. */
     synchronized void reply(Stanza stanza) {
-        csi.release(this::pass);
-        backlog.release(this::emit);
+        holds.releasePresence();
         emit(stanza);
     }
 
@@ -139,23 +116,12 @@ final class StreamSession implements ClientSession {
 
     /** XEP-0352: the client's state, applied in order with its stanzas. */
     synchronized void clientState(boolean active) {
-        if (active) {
-            csi.activate(this::pass);
-        } else {
-            csi.inactivate();
-        }
+        holds.clientState(active);
     }
 
-    /**
-     * The connection cannot take more now ({@code true}), or can again: broadcast presence is coalesced meanwhile and
-     * what was held goes out when it can.
-     */
+    /** The connection cannot take more now ({@code true}), or can again: see {@link OutboundHolds}. */
     synchronized void congested(boolean congested) {
-        if (congested) {
-            backlog.inactivate();
-        } else {
-            backlog.activate(this::emit);
-        }
+        holds.congested(congested);
     }
 
     // --- stream management (XEP-0198) ---
@@ -247,8 +213,7 @@ final class StreamSession implements ClientSession {
         if (sm.outbound().size() > 0) {
             to.send(SmElements.request());
         }
-        backlog.activate(this::emit); // what waited for the old connection goes to the new one
-        csi.activate(this::pass);
+        holds.resumed();
         return true;
     }
 
@@ -265,13 +230,9 @@ final class StreamSession implements ClientSession {
     synchronized List<Unacked> finish() {
         state = State.ENDED;
         cancelAckRequest();
-        csi.clear();
-        backlog.clear();
+        List<Stanza> heldBack = holds.clear();
         List<Unacked> left = new ArrayList<>(sm == null ? List.of() : sm.outbound().drain());
-        if (held != null) {
-            held.forEach(stanza -> left.add(new Unacked(stanza.element(), clock.instant())));
-            held = null;
-        }
+        heldBack.forEach(stanza -> left.add(new Unacked(stanza.element(), clock.instant())));
         return left;
     }
 
@@ -282,11 +243,6 @@ final class StreamSession implements ClientSession {
     @Override
     public String toString() {
         return jid.toString();
-    }
-
-    /** Past the client-state filter: on through the congestion filter. */
-    private void pass(Stanza stanza) {
-        backlog.offer(stanza, this::emit);
     }
 
     /** Counts, queues and writes one stanza; the end of the outbound path. */

@@ -5,7 +5,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The bytes one connection may hold for its peer (PROMISES.md, "Bounded resources"): those encoded and queued by
- * {@link XmppConnection} plus those its channel has not written to the socket yet. Senders reserve before queueing; a
+ * {@link WriteQueue} plus those its channel has not written to the socket yet. Senders reserve before queueing; a
  * reservation that would go past the limit is refused, so a peer that stops reading costs at most {@code limit} bytes
  * (briefly one stanza more while the loop hands a stanza from the queue to the channel, where it is counted twice).
  * What is {@link #force forced} in (a resumed session's unacknowledged stanzas, bounded by stream management) raises

@@ -15,7 +15,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -25,22 +24,20 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * One XMPP connection on Netty: bytes from the socket go through the hardened stream parser to the stream's state
- * machine ({@link StreamListener}); what the state machine sends is framed and written here. Implements
- * {@link StreamTransport} so the protocol logic never sees Netty. Sending is safe from any thread (it hops onto the
- * connection's event loop, keeping the order of the send calls) and never waits; everything else runs on the loop.
+ * machine ({@link StreamListener}); what the state machine sends is framed and written through its {@link WriteQueue}.
+ * Implements {@link StreamTransport} so the protocol logic never sees Netty. Sending is safe from any thread (it hops
+ * onto the connection's event loop, keeping the order of the send calls) and never waits; everything else runs on the
+ * loop.
  *
- * <p>What waits for the peer is bounded ({@link OutboundBudget}): when a send would take the bytes queued here plus
- * those the channel has not written past the limit, the peer is not reading. Its stream is then closed with
+ * <p>What waits for the peer is bounded ({@link WriteQueue}): when a send would take the bytes queued plus those the
+ * channel has not written past the limit, the peer is not reading. Its stream is then closed with
  * {@code <policy-violation/>}: what was queued is dropped, the error goes after what the channel holds, the connection
  * closes once that is written or after {@link #CUT_OFF_GRACE}, and the stream is told at once that its connection is
  * lost, so the session ends or waits for resumption exactly as when a connection drops (with stream management the
@@ -56,14 +53,10 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     private final ParserLimits initialLimits;
     private final Function<StreamTransport, ConnectionStream> streamFactory;
     private final StreamWriter writer;
-    /** Encoded by the sender's thread, written by the loop. */
-    private final Queue<ByteBuf> outbound = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final OutboundBudget budget;
-    /** Set once the budget is exceeded: later sends are dropped without encoding. */
-    private volatile boolean cutOff;
+    private final int outboundBytes;
     private boolean streamLost;
     private ChannelHandlerContext ctx;
+    private WriteQueue outbound;
     private ConnectionStream stream;
     private XmppStreamParser parser;
     private boolean headerSent;
@@ -75,7 +68,7 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     public XmppConnection(ServerTls tls, ParserLimits initialLimits, String contentNamespace, int outboundBytes,
                           Function<StreamTransport, ConnectionStream> streamFactory) {
         this.tls = tls;
-        this.budget = new OutboundBudget(outboundBytes, this::unwritten);
+        this.outboundBytes = outboundBytes;
         this.initialLimits = initialLimits;
         this.streamFactory = streamFactory;
         this.writer = new StreamWriter(contentNamespace);
@@ -84,6 +77,7 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.outbound = new WriteQueue(ctx, writer, outboundBytes, this::cutOff);
     }
 
     @Override
@@ -131,16 +125,14 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         closing = true;
+        outbound.discard();
         loseStream();
-        dropQueued();
         super.channelInactive(ctx);
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        if (ctx.channel().isWritable() && outbound.isEmpty()) {
-            budget.caughtUp();
-        }
+        outbound.writabilityChanged();
         // Told in a task of its own: the change comes in the middle of a write, possibly under the session's lock.
         ctx.executor().execute(() -> {
             if (stream != null && !streamLost) {
@@ -162,79 +154,26 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
         write(writer.header(header));
     }
 
-    /**
-     * Encodes {@code element} on the calling thread, queues its bytes and writes them on the event loop. One queue for
-     * all senders keeps the order in which send was called, across threads: a stanza handed over on the loop cannot
-     * overtake one handed over earlier from another thread (say, archive results before the IQ result that ends
-     * them). Encoding here spreads a room's fan-out over the threads that route it and leaves the loop only writes.
-     */
+    /** Encodes {@code element} on the calling thread; see {@link WriteQueue} for the order and the limit. */
     @Override
     public void send(XmlElement element) {
-        if (cutOff) {
-            return;
-        }
-        ByteBuf bytes = writer.element(element);
-        if (!budget.reserve(bytes.readableBytes())) {
-            bytes.release();
-            cutOff = true;
-            executor().execute(this::cutOff);
-            return;
-        }
-        enqueue(bytes);
+        outbound.send(element);
     }
 
     @Override
     public void resend(XmlElement element) {
-        if (cutOff) {
-            return;
-        }
-        ByteBuf bytes = writer.element(element);
-        budget.force(bytes.readableBytes());
-        enqueue(bytes);
+        outbound.resend(element);
     }
 
-    private void enqueue(ByteBuf bytes) {
-        outbound.add(bytes);
-        if (inEventLoop()) {
-            writeOutbound();
-        } else if (drainScheduled.compareAndSet(false, true)) {
-            ctx.executor().execute(() -> {
-                drainScheduled.set(false);
-                writeOutbound();
-            });
-        }
-    }
-
-    /** Writes what is queued, in order, with one flush for the lot. */
-    private void writeOutbound() {
-        boolean written = false;
-        for (ByteBuf bytes = outbound.poll(); bytes != null; bytes = outbound.poll()) {
-            int size = bytes.readableBytes();
-            if (closing) {
-                bytes.release();
-            } else {
-                ctx.write(bytes, ctx.voidPromise()); // counted by the channel before it leaves the budget's queue
-                written = true;
-            }
-            budget.release(size);
-        }
-        if (written) {
-            ctx.flush();
-        }
-        if (outbound.isEmpty() && ctx.channel().isWritable()) {
-            budget.caughtUp();
-        }
-    }
-
-    /** The peer let more than the budget wait for it: see the class comment. */
+    /** The peer let more than the limit wait for it: see the class comment. */
     private void cutOff() {
         if (closing) {
             return;
         }
         log.info("[{}] closing a stream whose client does not read: {} bytes wait for it", remoteAddress(),
-                budget.held());
+                outbound.held());
         closing = true;
-        dropQueued();
+        outbound.discard();
         ctx.channel().config().setAutoRead(false);
         ByteBuf error = writer.error(StreamErrorCondition.POLICY_VIOLATION,
                 "Too much waits for this client: it reads slower than it is sent to", null);
@@ -244,25 +183,12 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
         loseStream();
     }
 
-    private void dropQueued() {
-        for (ByteBuf bytes = outbound.poll(); bytes != null; bytes = outbound.poll()) {
-            budget.release(bytes.readableBytes());
-            bytes.release();
-        }
-    }
-
     /** Tells the stream, once, that its connection is gone. */
     private void loseStream() {
         if (stream != null && !streamLost) {
             streamLost = true;
             stream.disconnected();
         }
-    }
-
-    /** What the channel holds and has not written to the socket; any thread. */
-    private long unwritten() {
-        ChannelOutboundBuffer buffer = ctx == null ? null : ctx.channel().unsafe().outboundBuffer();
-        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
     }
 
     @Override
@@ -290,8 +216,9 @@ public final class XmppConnection extends ChannelInboundHandlerAdapter implement
     }
 
     private void finish(ByteBuf lastWords) {
-        writeOutbound(); // what was sent before the stream ends goes out before its last words
+        outbound.drain(); // what was sent before the stream ends goes out before its last words
         closing = true;
+        outbound.discard();
         ctx.channel().config().setAutoRead(false);
         ctx.writeAndFlush(lastWords).addListener(ChannelFutureListener.CLOSE);
     }

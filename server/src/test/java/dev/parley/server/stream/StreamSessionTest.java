@@ -35,12 +35,12 @@ class StreamSessionTest {
     @Test
     void holdingIsBounded() {
         session.holdMessages();
-        for (int i = 0; i < StreamSession.MAX_HELD + 5; i++) {
+        for (int i = 0; i < OutboundHolds.MAX_HELD + 5; i++) {
             session.deliver(stanza("<message id='m" + i + "'/>"));
         }
         assertThat(transport.ids()).as("past the bound, messages go out at once")
                 .containsExactly("m10000", "m10001", "m10002", "m10003", "m10004");
         session.releaseMessages();
-        assertThat(transport.ids()).hasSize(StreamSession.MAX_HELD + 5);
+        assertThat(transport.ids()).hasSize(OutboundHolds.MAX_HELD + 5);
     }
 }
