@@ -52,7 +52,7 @@ public final class ConformanceReport {
         runs.stream()
                 .map(run -> run.testClass().specification())
                 .sorted()
-                .forEach(spec -> tallies.putIfAbsent(spec, new SpecificationTally(spec, 0, 0, 0)));
+                .forEach(spec -> tallies.putIfAbsent(spec, SpecificationTally.empty(spec)));
         outcomes().forEach(outcome -> tallies.computeIfPresent(outcome.specification(), (spec, tally) -> tally.plus(outcome)));
         return List.copyOf(tallies.values());
     }
@@ -62,7 +62,7 @@ public final class ConformanceReport {
     }
 
     public SpecificationTally total() {
-        SpecificationTally total = new SpecificationTally("total", 0, 0, 0);
+        SpecificationTally total = SpecificationTally.empty("total");
         for (TestOutcome outcome : outcomes()) {
             total = total.plus(outcome);
         }
@@ -88,8 +88,8 @@ public final class ConformanceReport {
                 millis / 1000));
         List<SpecificationTally> tallies = tallies();
         int width = tallies.stream().mapToInt(tally -> tally.specification().length()).max().orElse(0) + 2;
-        String row = "%-" + width + "s %7s %7s %11s  %s%n";
-        text.append(String.format(row, "specification", "passed", "failed", "impossible", "claimed"));
+        String row = "%-" + width + "s %7s %7s %11s %12s  %s%n";
+        text.append(String.format(row, "specification", "passed", "failed", "impossible", "client-race", "claimed"));
         for (SpecificationTally tally : tallies) {
             appendRow(text, row, tally, claimed.isClaimed(tally.specification()) ? "yes" : "");
         }
@@ -97,6 +97,8 @@ public final class ConformanceReport {
         appendSection(text, "Failed tests", withStatus(Status.FAILED));
         appendSection(text, "Passed when re-run on their own after a failure attributed to a known client defect",
                 withStatus(Status.PASSED).stream().filter(outcome -> !outcome.detail().isEmpty()).toList());
+        appendSection(text, "Failed twice in a known client race (known-client-defects.txt; not counted against claims)",
+                withStatus(Status.CLIENT_RACE));
         appendSection(text, "Impossible tests (precondition missing on the server)", withStatus(Status.IMPOSSIBLE));
         List<ClassRun> aborted = runs.stream().filter(run -> run.abort().isPresent()).toList();
         if (!aborted.isEmpty()) {
@@ -112,7 +114,7 @@ public final class ConformanceReport {
 
     private static void appendRow(StringBuilder text, String row, SpecificationTally tally, String claimedMark) {
         text.append(String.format(row, tally.specification(), tally.passed(), tally.failed(), tally.impossible(),
-                claimedMark));
+                tally.clientRace(), claimedMark));
     }
 
     private static void appendSection(StringBuilder text, String title, List<TestOutcome> outcomes) {

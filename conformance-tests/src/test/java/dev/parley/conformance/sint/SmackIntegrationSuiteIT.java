@@ -72,7 +72,9 @@ class SmackIntegrationSuiteIT {
         long passed = run.outcomes().stream().filter(o -> o.status() == Status.PASSED).count();
         long failed = run.outcomes().stream().filter(o -> o.status() == Status.FAILED).count();
         long impossible = run.outcomes().stream().filter(o -> o.status() == Status.IMPOSSIBLE).count();
-        return String.format("passed=%d failed=%d impossible=%d %.1fs%s", passed, failed, impossible,
+        long clientRace = run.outcomes().stream().filter(o -> o.status() == Status.CLIENT_RACE).count();
+        return String.format("passed=%d failed=%d impossible=%d%s %.1fs%s", passed, failed, impossible,
+                clientRace == 0 ? "" : " client-race=" + clientRace,
                 run.millis() / 1000.0, run.abort().map(reason -> " ABORTED").orElse(""));
     }
 }

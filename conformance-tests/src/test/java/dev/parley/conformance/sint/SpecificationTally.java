@@ -3,13 +3,18 @@ package dev.parley.conformance.sint;
 import org.igniterealtime.smack.inttest.Configuration;
 
 /** Counts of one specification's concrete tests by status. */
-public record SpecificationTally(String specification, int passed, int failed, int impossible) {
+public record SpecificationTally(String specification, int passed, int failed, int impossible, int clientRace) {
+
+    static SpecificationTally empty(String specification) {
+        return new SpecificationTally(specification, 0, 0, 0, 0);
+    }
 
     SpecificationTally plus(TestOutcome outcome) {
         return switch (outcome.status()) {
-            case PASSED -> new SpecificationTally(specification, passed + 1, failed, impossible);
-            case FAILED -> new SpecificationTally(specification, passed, failed + 1, impossible);
-            case IMPOSSIBLE -> new SpecificationTally(specification, passed, failed, impossible + 1);
+            case PASSED -> new SpecificationTally(specification, passed + 1, failed, impossible, clientRace);
+            case FAILED -> new SpecificationTally(specification, passed, failed + 1, impossible, clientRace);
+            case IMPOSSIBLE -> new SpecificationTally(specification, passed, failed, impossible + 1, clientRace);
+            case CLIENT_RACE -> new SpecificationTally(specification, passed, failed, impossible, clientRace + 1);
         };
     }
 

@@ -21,6 +21,11 @@ public record TestOutcome(String specification, String testClass, String test, S
         FAILED,
         /** SINT found a precondition missing (a feature the server does not announce): not run, not failed. */
         IMPOSSIBLE,
+        /**
+         * Failed, and failed again when run alone, and listed in {@link KnownClientDefects} as hitting a race inside
+         * the client library: reported as such, not counted against a claim.
+         */
+        CLIENT_RACE,
     }
 
     public TestOutcome {

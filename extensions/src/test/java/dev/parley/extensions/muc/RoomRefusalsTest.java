@@ -72,7 +72,7 @@ class RoomRefusalsTest {
 
     @Test
     void aConfiguredVoiceRequestIntervalLetsTheNextRequestThroughOnceItPassed() throws Exception {
-        try (TestServer paced = TestServer.start("muc: {voice-request-interval: 1500ms}");
+        try (TestServer paced = TestServer.start("muc: {voice-request-interval: 3s}");
              MucClient alice = MucClient.login(paced); MucClient bob = MucClient.login(paced)) {
             String room = room("paced");
             alice.createInstant(room, "alice");
@@ -84,7 +84,7 @@ class RoomRefusalsTest {
             assertThat(MucClient.error(bob.messageReply(room, VOICE_REQUEST))).as("within the interval")
                     .isEqualTo("policy-violation");
 
-            Thread.sleep(1600);
+            Thread.sleep(3_100);
             bob.send("<message to='" + room + "'>" + VOICE_REQUEST + "</message>");
             XmlElement approval = alice.next("message", room);
             assertThat(approval.child("x", "jabber:x:data")).as("the interval passed: the moderator is asked again")

@@ -55,7 +55,6 @@ class SlowOccupantTest {
             try (MucClient slow = slowReader(server, room, "slow")) {
                 bob.next("presence", room + "/slow");
 
-                long start = System.nanoTime();
                 List<Future<List<String>>> views = new ArrayList<>();
                 for (MucClient reader : List.of(alice, bob)) {
                     views.add(readers.submit(() -> {
@@ -75,11 +74,11 @@ class SlowOccupantTest {
                     expected.add("g" + i);
                 }
                 for (Future<List<String>> view : views) {
-                    assertThat(view.get()).as("every message, in order").isEqualTo(expected);
+                    // A liveness bound, not a timing: a room held up by the occupant that does not read never
+                    // delivers the rest at all.
+                    assertThat(view.get(2, TimeUnit.MINUTES)).as("every message, in order, while another occupant "
+                            + "does not read").isEqualTo(expected);
                 }
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                assertThat(millis).as("%d messages of 4 kB reach a reading occupant while another does not read",
-                        messages).isLessThan(20_000);
 
                 XmlElement gone = bob.next("presence", room + "/slow");
                 assertThat(gone.attribute("type")).as("the slow session ended as a dropped connection ends")
