@@ -12,28 +12,18 @@ import dev.parley.server.testing.Iqs;
 import dev.parley.server.testing.TestServer;
 import dev.parley.server.testing.XmppSession;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What gets archived, with which ids, on a real server: XEP-0313 §5, XEP-0359, XEP-0334 hints, XEP-0441 prefs. */
 class MamArchivingTest {
     private static final String SID = "urn:xmpp:sid:0";
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     private XmppSession alice;
     private XmppSession bob;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void login() throws Exception {

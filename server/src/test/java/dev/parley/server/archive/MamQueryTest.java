@@ -13,11 +13,10 @@ import dev.parley.server.testing.XmppSession;
 import dev.parley.xmpp.xml.XmlElement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * XEP-0313 queries on a real server: every filter, paging both ways, flipped pages, the page cap, errors, form
@@ -26,21 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 class MamQueryTest {
     private static final int CAP = 5;
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass("archive:\n  max-page-size: " + CAP + "\n");
     private XmppSession alice;
     private XmppSession carol;
     private XmppSession bob;
     private List<String> bodies;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start("archive:\n  max-page-size: " + CAP + "\n");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void fill() throws Exception {

@@ -9,11 +9,10 @@ import dev.parley.server.archive.MamClient.Answer;
 import dev.parley.server.testing.TestServer;
 import dev.parley.server.testing.XmppSession;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * XEP-0313 §5.1.1 with XEP-0280 on a real server: the sent carbon that one client of an account (alice's laptop) gets
@@ -23,20 +22,11 @@ import org.junit.jupiter.api.Test;
 class SentCarbonStanzaIdTest {
     private static final String SID = "urn:xmpp:sid:0";
     private static final String CARBONS = "urn:xmpp:carbons:2";
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     private XmppSession phone;
     private XmppSession laptop;
     private XmppSession bob;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void login() throws Exception {

@@ -6,10 +6,9 @@ import dev.parley.server.testing.Iqs;
 import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.Namespaces;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -18,19 +17,10 @@ import java.util.List;
  * checks who got the original, who got which copy, and that nobody got anything else.
  */
 class MessageCarbonsTest {
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     private String alice;
     private String bob;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void accounts() {

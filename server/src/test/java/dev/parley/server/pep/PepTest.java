@@ -15,26 +15,16 @@ import dev.parley.server.testing.TestServer;
 import dev.parley.server.testing.XmppSession;
 import dev.parley.xmpp.xml.XmlElement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PEP (XEP-0163) on a real server, notifications filtered by the capabilities (XEP-0115) test clients announce. */
 class PepTest {
     private static final String TUNE = "http://jabber.org/protocol/tune";
     private static final String DEVICES = "eu.siacs.conversations.axolotl.devicelist";
     private static final String BOOKMARKS = "urn:xmpp:bookmarks:1";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start("limits:\n  pep-item-bytes: 2048\n");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass("limits:\n  pep-item-bytes: 2048\n");
 
     private static String tune(String title) {
         return "<tune xmlns='" + TUNE + "'><title>" + title + "</title></tune>";

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.Namespaces;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -17,17 +16,8 @@ import java.util.List;
  * to another resource or to offline storage with a {@code <delay/>}, IQ requests are answered with an error.
  */
 class SessionEndTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start("stream-management: {resume-timeout: 1s, request-ack-after: 1000}\n");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass("stream-management: {resume-timeout: 1s, request-ack-after: 1000}\n");
 
     private static boolean message(XmlElement e, String id) {
         return e.name().equals("message") && id.equals(e.attribute("id"));

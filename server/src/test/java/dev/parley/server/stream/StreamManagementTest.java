@@ -7,9 +7,8 @@ import dev.parley.server.api.storage.AccountId;
 import dev.parley.server.api.storage.OfflineMessage;
 import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +19,8 @@ import java.util.concurrent.Future;
 
 /** Stream management (XEP-0198) end to end on a real server: enabling, acks, resumption and its failures. */
 class StreamManagementTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start("stream-management: {request-ack-after: 1000}\n");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass("stream-management: {request-ack-after: 1000}\n");
 
     private static String message(String to, String id) {
         return "<message type='chat' to='" + to + "' id='" + id + "'><body>" + id + "</body></message>";

@@ -45,7 +45,12 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
      * {@code @RegisterExtension static final TestServer server = TestServer.perClass();}
      */
     public static TestServer perClass() {
-        return new TestServer("");
+        return perClass("");
+    }
+
+    /** Like {@link #perClass()}, with the test profile plus {@code extraYaml}. */
+    public static TestServer perClass(String extraYaml) {
+        return new TestServer(extraYaml);
     }
 
     @Override

@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.server.testing.TestServer;
 import dev.parley.server.testing.XmppSession;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Private XML storage (XEP-0049) on a real server. */
 class PrivateStorageModuleTest {
@@ -17,17 +16,8 @@ class PrivateStorageModuleTest {
     private static final String BOOKMARKS = "<storage xmlns='storage:bookmarks'>"
             + "<conference autojoin='true' jid='council@conference.example' name='Council'><nick>Hamlet</nick>"
             + "</conference></storage>";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start("limits: {private-xml-bytes: 2048}\n");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass("limits: {private-xml-bytes: 2048}\n");
 
     private static String set(String... elements) {
         return "<iq type='set' id='set'><query xmlns='jabber:iq:private'>" + String.join("", elements) + "</query></iq>";

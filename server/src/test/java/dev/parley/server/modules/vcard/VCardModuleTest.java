@@ -7,26 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.server.testing.XmppSession;
 import dev.parley.server.testing.TestServer;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** vcard-temp (XEP-0054) on a real server. */
 class VCardModuleTest {
     private static final String NS = "vcard-temp";
     private static final String VCARD = "<vCard xmlns='vcard-temp'><FN>Juliet Capulet</FN>"
             + "<N><FAMILY>Capulet</FAMILY><GIVEN>Juliet</GIVEN></N><NICKNAME>jc</NICKNAME></vCard>";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start("limits: {vcard-bytes: 2048}\n");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass("limits: {vcard-bytes: 2048}\n");
 
     private static XmlElement expectedVCard() {
         return XmlElement.builder("vCard", NS)
