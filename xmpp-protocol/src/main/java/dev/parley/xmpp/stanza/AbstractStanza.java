@@ -5,6 +5,8 @@ import dev.parley.xmpp.error.StanzaException;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.xml.XmlElement;
 
+import java.util.Objects;
+
 /** What the three stanza kinds share: the element and its parsed addresses. */
 abstract sealed class AbstractStanza permits Message, Presence, Iq {
     private final XmlElement element;
@@ -58,6 +60,15 @@ abstract sealed class AbstractStanza permits Message, Presence, Iq {
     public Stanza withElement(XmlElement element) {
         try {
             return StanzaReader.read(element, this);
+        } catch (StanzaException e) {
+            throw new IllegalArgumentException("not a valid stanza: " + e.getMessage(), e);
+        }
+    }
+
+    public Stanza withElement(XmlElement element, Jid to) {
+        Objects.requireNonNull(to, "to");
+        try {
+            return StanzaReader.readAddressed(element.withAttribute("to", to.toString()), to, this);
         } catch (StanzaException e) {
             throw new IllegalArgumentException("not a valid stanza: " + e.getMessage(), e);
         }

@@ -51,6 +51,15 @@ public sealed interface Stanza permits Message, Presence, Iq {
     Stanza withElement(XmlElement element);
 
     /**
+     * A view of {@code element} addressed to {@code to}, typed by the element's name: its 'to' attribute is set to
+     * {@code to}'s string form, which is not parsed again, and a 'from' that did not change is not parsed again
+     * either. For a sender that already holds its recipients as JIDs (a room's copies of one stanza).
+     *
+     * @throws IllegalArgumentException when the element is not a valid stanza: callers pass elements they built
+     */
+    Stanza withElement(XmlElement element, Jid to);
+
+    /**
      * The error stanza answering this one (RFC 6120 §8.3.1): same kind and 'id', type {@code error}, 'to' and 'from'
      * swapped (each left out when the original lacked its counterpart), the original children kept so that the
      * sender can see what failed, and the {@code <error/>} appended.

@@ -19,12 +19,30 @@ final class StanzaReader {
      * @param previous a view whose parsed addresses may be reused when the attribute values are unchanged, or null
      */
     static Stanza read(XmlElement element, AbstractStanza previous) throws StanzaException {
+        requireStanza(element);
+        Jid to = address(element, "to", previous == null ? null : previous.element().attribute("to"),
+                previous == null ? null : previous.to());
+        return typed(element, to, previous);
+    }
+
+    /**
+     * Reads a stanza element whose 'to' is known to be {@code to}'s string form, without parsing it again.
+     *
+     * @param previous a view whose parsed 'from' may be reused when the attribute value is unchanged, or null
+     */
+    static Stanza readAddressed(XmlElement element, Jid to, AbstractStanza previous) throws StanzaException {
+        requireStanza(element);
+        return typed(element, to, previous);
+    }
+
+    private static void requireStanza(XmlElement element) {
         if (!Stanza.isStanza(element)) {
             throw new IllegalArgumentException(
                     "not a stanza: {" + element.namespace() + "}" + element.name());
         }
-        Jid to = address(element, "to", previous == null ? null : previous.element().attribute("to"),
-                previous == null ? null : previous.to());
+    }
+
+    private static Stanza typed(XmlElement element, Jid to, AbstractStanza previous) throws StanzaException {
         Jid from = address(element, "from", previous == null ? null : previous.element().attribute("from"),
                 previous == null ? null : previous.from());
         return switch (element.name()) {

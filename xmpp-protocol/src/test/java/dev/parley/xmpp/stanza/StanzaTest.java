@@ -182,6 +182,49 @@ class StanzaTest {
     }
 
     @Test
+    void withElementAddressedToAKnownJidSetsTheAttributeAndKeepsTheJid() throws StanzaException {
+        Stanza message = Stanza.of(CHAT);
+        Jid nurse = Jid.parse("nurse@example.com/chamber");
+        XmlElement unaddressed = CHAT.withAttribute("to", null).withAttribute("id", "m2");
+
+        Stanza copy = message.withElement(unaddressed, nurse);
+
+        assertThat(copy).isInstanceOf(Message.class);
+        assertThat(copy.to()).isSameAs(nurse);
+        assertThat(copy.element().attribute("to")).isEqualTo("nurse@example.com/chamber");
+        assertThat(copy.element().withAttribute("to", null)).isEqualTo(unaddressed);
+        assertThat(copy.from()).isSameAs(message.from());
+        assertThat(copy.id()).isEqualTo("m2");
+        // What the element said before is replaced, not kept: the view and its element agree.
+        assertThat(message.withElement(CHAT, nurse).element().attribute("to")).isEqualTo(nurse.toString());
+        assertThat(message.withElement(CHAT, nurse)).isEqualTo(Stanza.of(CHAT.withAttribute("to", nurse.toString())));
+    }
+
+    @Test
+    void withElementAddressedToAKnownJidStillTypesAndChecksTheRest() throws StanzaException {
+        Stanza message = Stanza.of(CHAT);
+        Jid romeo = Jid.parse("romeo@example.net/orchard");
+
+        Stanza iq = message.withElement(iq("set", "i1").withAttribute("from", "nurse@example.com"), romeo);
+        Stanza presence = message.withElement(XmlElement.empty("presence", Namespaces.CLIENT), romeo);
+
+        assertThat(iq).isInstanceOf(Iq.class);
+        assertThat(iq.to()).isSameAs(romeo);
+        assertThat(iq.from()).isEqualTo(Jid.parse("nurse@example.com"));
+        assertThat(presence).isInstanceOf(Presence.class);
+        assertThat(presence.from()).isNull();
+        assertThatThrownBy(() -> message.withElement(iq("get", null), romeo))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasCauseInstanceOf(StanzaException.class);
+        assertThatThrownBy(() -> message.withElement(CHAT.withAttribute("from", "@example.com"), romeo))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasCauseInstanceOf(StanzaException.class);
+        assertThatThrownBy(() -> message.withElement(XmlElement.empty("body", Namespaces.CLIENT), romeo))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> message.withElement(CHAT, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void toStringNamesKindAndAddressesButNotContent() throws StanzaException {
         assertThat(Stanza.of(CHAT).toString())
                 .contains("message", "chat", "m1", "romeo@example.net", "juliet@example.com/balcony")
