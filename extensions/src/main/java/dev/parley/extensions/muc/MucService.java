@@ -121,7 +121,7 @@ final class MucService implements StanzaHandler {
                 }
                 dispatch(room, stanza, out, created);
                 afterChange(room, out);
-                return room.sendAfterPrevious(() -> route(out.stanzas()));
+                return room.sendAfterPrevious(() -> route(out.entries()));
             }
         }
     }
@@ -240,11 +240,11 @@ final class MucService implements StanzaHandler {
     }
 
     /** Routes the room's stanzas one after the other, in the room's order ({@link OutboxRouting}). */
-    private CompletionStage<Void> route(List<CompletionStage<XmlElement>> stanzas) {
-        return OutboxRouting.route(context, stanzas);
+    private CompletionStage<Void> route(List<Outbox.Entry> entries) {
+        return OutboxRouting.route(context, entries);
     }
 
     private CompletionStage<Void> routeNow(List<XmlElement> stanzas) {
-        return route(stanzas.stream().map(CompletableFuture::completedStage).toList());
+        return route(stanzas.stream().map(Outbox.Entry::of).toList());
     }
 }

@@ -89,7 +89,7 @@ final class OccupantPresence {
 
     static void sendToSessions(Outbox out, XmlElement stanza, List<Jid> sessions) {
         for (Jid session : sessions) {
-            out.add(stanza.withAttribute("to", session.toString()));
+            out.add(stanza, session);
         }
     }
 

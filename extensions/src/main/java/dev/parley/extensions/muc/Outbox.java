@@ -1,5 +1,6 @@
 package dev.parley.extensions.muc;
 
+import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.xml.XmlElement;
 
 import java.util.ArrayList;
@@ -11,19 +12,41 @@ import java.util.concurrent.CompletionStage;
  * The stanzas a room sends while handling one stanza, in the order the room decided. The room fills it under its lock;
  * the service routes it in that order, which is how every occupant sees one order of messages and presence. A stanza
  * may be known only later (a groupchat message waits for its archive id): its place in the order is kept, and the
- * stanzas behind it wait for it.
+ * stanzas behind it wait for it. A stanza that completes with null or fails sends nothing.
+ *
+ * <p>The room's copies of one stanza to its occupants' sessions are entries of the shared stanza and the recipient's
+ * JID, which the room already holds parsed: the copy gets its 'to' when it is routed, and that 'to' is not parsed.
  */
 final class Outbox {
-    private final List<CompletionStage<XmlElement>> stanzas = new ArrayList<>();
+    /**
+     * One stanza in the order: {@code stanza} as it is when {@code to} is null, otherwise the copy of it to {@code to}.
+     */
+    record Entry(CompletionStage<XmlElement> stanza, Jid to) {
+        static Entry of(XmlElement stanza) {
+            return new Entry(CompletableFuture.completedFuture(stanza), null);
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
     private boolean changed;
 
     void add(XmlElement stanza) {
-        stanzas.add(CompletableFuture.completedFuture(stanza));
+        entries.add(Entry.of(stanza));
     }
 
-    /** A stanza that is known once {@code stanza} completes; completing with null or failing sends nothing. */
+    /** The copy of {@code stanza} to {@code to}, whatever 'to' the stanza itself has. */
+    void add(XmlElement stanza, Jid to) {
+        entries.add(new Entry(CompletableFuture.completedFuture(stanza), to));
+    }
+
+    /** A stanza that is known once {@code stanza} completes. */
     void addLater(CompletionStage<XmlElement> stanza) {
-        stanzas.add(stanza.exceptionally(failure -> null));
+        entries.add(new Entry(stanza, null));
+    }
+
+    /** The copy to {@code to} of a stanza known once {@code stanza} completes; copies to many share the stage. */
+    void addLater(CompletionStage<XmlElement> stanza, Jid to) {
+        entries.add(new Entry(stanza, to));
     }
 
     /**
@@ -47,7 +70,7 @@ final class Outbox {
         return changed;
     }
 
-    List<CompletionStage<XmlElement>> stanzas() {
-        return stanzas;
+    List<Entry> entries() {
+        return entries;
     }
 }

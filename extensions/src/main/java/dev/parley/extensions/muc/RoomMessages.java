@@ -84,7 +84,7 @@ final class RoomMessages {
                 .thenApply(id -> reflected.withChild(MucXml.stanzaId(id, room.jid())));
         for (Occupant recipient : room.occupants()) {
             for (Jid session : recipient.sessions()) {
-                out.addLater(archived.thenApply(m -> m.withAttribute("to", session.toString())));
+                out.addLater(archived, session);
             }
         }
         out.addLater(archived.handle((m, failure) -> failure == null ? null

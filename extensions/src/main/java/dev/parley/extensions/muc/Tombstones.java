@@ -67,7 +67,7 @@ final class Tombstones {
                 : notice.withChild(MucXml.stanzaId(retraction.noticeId(), room.jid())));
         for (Occupant recipient : room.occupants()) {
             for (Jid session : recipient.sessions()) {
-                out.addLater(sent.thenApply(m -> m == null ? null : m.withAttribute("to", session.toString())));
+                out.addLater(sent, session);
             }
         }
     }
