@@ -19,7 +19,8 @@ import java.util.Set;
  *
  * <p>Copied otherwise when one holds: type chat; type normal with a {@code <body/>}; an IM payload (receipts XEP-0184,
  * chat states XEP-0085, markers XEP-0333); an invitation to a room, direct (XEP-0249) or mediated (XEP-0045 §7.8.2);
- * a private message a user sends to a room participant (muc#user {@code <x/>} to a full JID). A message of type error
+ * a private message a user sends to a room participant (muc#user {@code <x/>} to a full JID; copied only to the
+ * clients joined to that room, see {@link MessageCarbons#copySent}). A message of type error
  * is copied when it answers an eligible message. Parley does not remember what its users sent, and a bounce need not
  * carry the original (RFC 6120 §8.3.1, as XEP-0280 §10.3 recalls), so an error counts as answering an eligible message
  * when it echoes a body or an IM payload, and is not copied when it echoes neither.
@@ -49,7 +50,7 @@ final class CarbonEligibility {
         }
         if (mucUser != null) {
             // A private message in a room: copied when the user sends it, not when a participant sends it to the user.
-            if (direction == CarbonDirection.SENT && hasResource(message.to())) {
+            if (direction == CarbonDirection.SENT && toRoomOccupant(message)) {
                 return true;
             }
             if (direction == CarbonDirection.RECEIVED && hasResource(message.from())) {
@@ -66,6 +67,15 @@ final class CarbonEligibility {
             case HEADLINE -> hasImPayload(message.element());
             case GROUPCHAT -> false;
         };
+    }
+
+    /**
+     * A private message to a room occupant (muc#user {@code <x/>} to a full JID, not an invitation): its sent copies
+     * go only to the clients joined to that room (§6.1, note on multi-session nicks).
+     */
+    static boolean toRoomOccupant(Message message) {
+        XmlElement mucUser = message.element().child("x", Namespaces.MUC_USER).orElse(null);
+        return mucUser != null && mucUser.child("invite", Namespaces.MUC_USER).isEmpty() && hasResource(message.to());
     }
 
     /** The sender asked for no copies (XEP-0280 §9, XEP-0334 {@code <no-copy/>}). */

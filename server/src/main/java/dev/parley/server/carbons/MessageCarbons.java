@@ -97,7 +97,9 @@ public final class MessageCarbons implements SessionListener {
     }
 
     /**
-     * Sends a {@code <sent/>} copy of what {@code sender} sent to each other enabled client of its account (§8).
+     * Sends a {@code <sent/>} copy of what {@code sender} sent to each other enabled client of its account (§8). A
+     * private message to a room occupant is copied only to the clients joined to that room (§6.1): the others could
+     * not answer it.
      *
      * @param stanza the stanza as the sender's archive knows it (with its {@code <stanza-id/>} when archived)
      */
@@ -107,10 +109,21 @@ public final class MessageCarbons implements SessionListener {
             return;
         }
         for (ClientSession session : sessions.sessions(sender.jid().bare())) {
-            if (session != sender && enabled(session)) {
+            if (session != sender && enabled(session) && sharesConversation(message, session)) {
                 session.deliver(CarbonCopies.wrap(CarbonDirection.SENT, message, session.jid()));
             }
         }
+    }
+
+    /**
+     * Whether {@code other} is in the conversation {@code message} belongs to: always, except for a private message to
+     * a room occupant, whose conversation only the clients joined to that room are in (XEP-0280 §6.1 limits such
+     * copies to the clients sharing the sender's multi-session nick; a Parley room gives one account one nickname, and
+     * a nickname change is followed by the room, not by the client's directed presence, so being in the room is what
+     * is checked).
+     */
+    private static boolean sharesConversation(Message message, ClientSession other) {
+        return !CarbonEligibility.toRoomOccupant(message) || other.presence().directedWithin(message.to().bare());
     }
 
     /**

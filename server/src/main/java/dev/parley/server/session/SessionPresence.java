@@ -65,6 +65,19 @@ public final class SessionPresence {
         return true;
     }
 
+    /**
+     * Whether this resource sent directed presence to an address under {@code bare} and has not left it: for a
+     * XEP-0045 room, whether the resource is joined to it.
+     */
+    public boolean directedWithin(Jid bare) {
+        for (Jid to : directed) {
+            if (to.bare().equals(bare)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Forgets directed presence to {@code to}: it was followed by unavailable presence. */
     public void undirected(Jid to) {
         directed.remove(to);
