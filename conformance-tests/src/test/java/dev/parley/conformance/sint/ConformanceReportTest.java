@@ -29,6 +29,12 @@ class ConformanceReportTest {
         return new ClassRun(testClass, List.of(outcomes), Optional.empty(), 10);
     }
 
+    /** A run of the ping class alone, with XEP-0199 claimed. */
+    private static ConformanceReport pingReportClaimingXep0199(TestOutcome server, TestOutcome async) {
+        return new ConformanceReport("sint.test", List.of(run(PING, server, async)),
+                ClaimedSpecifications.parse(List.of("XEP-0199")), 1000);
+    }
+
     private static ConformanceReport report(ClaimedSpecifications claimed) {
         return new ConformanceReport("sint.test", List.of(
                 run(PING, outcome(PING, "pingServer", Status.PASSED, ""),
@@ -101,10 +107,9 @@ class ConformanceReportTest {
 
     @Test
     void listsTestsThatPassedOnlyWhenReRunWithTheirFirstFailure() {
-        ConformanceReport report = new ConformanceReport("sint.test", List.of(run(PING,
+        ConformanceReport report = pingReportClaimingXep0199(
                 outcome(PING, "pingServer", Status.PASSED, ""),
-                outcome(PING, "pingAsync", Status.PASSED, "re-run alone (client race); first attempt: Timeout"))),
-                ClaimedSpecifications.parse(List.of("XEP-0199")), 1000);
+                outcome(PING, "pingAsync", Status.PASSED, "re-run alone (client race); first attempt: Timeout"));
 
         assertThat(report.claimViolations()).isEmpty();
         assertThat(report.render())
@@ -115,10 +120,9 @@ class ConformanceReportTest {
 
     @Test
     void aTestFailingTwiceInAKnownClientRaceIsReportedButDoesNotViolateItsClaim() {
-        ConformanceReport report = new ConformanceReport("sint.test", List.of(run(PING,
+        ConformanceReport report = pingReportClaimingXep0199(
                 outcome(PING, "pingServer", Status.PASSED, ""),
-                outcome(PING, "pingAsync", Status.CLIENT_RACE, "re-run alone (client race); first attempt: Timeout"))),
-                ClaimedSpecifications.parse(List.of("XEP-0199")), 1000);
+                outcome(PING, "pingAsync", Status.CLIENT_RACE, "re-run alone (client race); first attempt: Timeout"));
 
         assertThat(report.tally("XEP-0199")).contains(new SpecificationTally("XEP-0199", 1, 0, 0, 1));
         assertThat(report.claimViolations()).isEmpty();
@@ -129,10 +133,9 @@ class ConformanceReportTest {
 
     @Test
     void anUnlistedFailureStillViolatesItsClaimNextToAClientRace() {
-        ConformanceReport report = new ConformanceReport("sint.test", List.of(run(PING,
+        ConformanceReport report = pingReportClaimingXep0199(
                 outcome(PING, "pingServer", Status.FAILED, "no pong"),
-                outcome(PING, "pingAsync", Status.CLIENT_RACE, "client race"))),
-                ClaimedSpecifications.parse(List.of("XEP-0199")), 1000);
+                outcome(PING, "pingAsync", Status.CLIENT_RACE, "client race"));
 
         assertThat(report.claimViolations()).containsExactly("XEP-0199: 1 test(s) failed");
     }

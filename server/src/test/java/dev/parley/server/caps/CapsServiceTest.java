@@ -70,6 +70,12 @@ class CapsServiceTest {
                 + " node='" + EXODUS + "' ver='" + ver + "'/></presence>"));
     }
 
+    /** The client announces the simple verification string and answers the query that follows with its features. */
+    private void announceAndAnswer(CapsService service, RecordingSession client) {
+        announce(service, client, "sha-1", SIMPLE_VER);
+        answer(client.jid(), queries(client).getFirst(), SIMPLE);
+    }
+
     /** The caps queries the client got since the last call. */
     private static List<Iq> queries(RecordingSession client) {
         List<Iq> queries = new ArrayList<>();
@@ -126,8 +132,7 @@ class CapsServiceTest {
     void repeatedOrDirectedPresenceAsksNothingMore() {
         CapsService service = service();
         RecordingSession a = bind("a@example.com/one");
-        announce(service, a, "sha-1", SIMPLE_VER);
-        answer(a.jid(), queries(a).getFirst(), SIMPLE);
+        announceAndAnswer(service, a);
 
         announce(service, a, "sha-1", SIMPLE_VER);
         service.presenceSent(a.jid(), (Presence) RoutingFixture.stanza("<presence><show>away</show></presence>"));
@@ -168,8 +173,7 @@ class CapsServiceTest {
         assertThat(service.discoveriesUnderway()).isZero();
 
         RecordingSession later = bind("later@example.com/two");
-        announce(service, later, "sha-1", SIMPLE_VER);
-        answer(later.jid(), queries(later).getFirst(), SIMPLE);
+        announceAndAnswer(service, later);
         assertThat(service.features(later.jid())).isEqualTo(SIMPLE_FEATURES);
     }
 
@@ -221,8 +225,7 @@ class CapsServiceTest {
         CapsService service = service(Duration.ofSeconds(30), 1);
         RecordingSession a = bind("a@example.com/one");
         RecordingSession b = bind("b@example.com/two");
-        announce(service, a, "sha-1", SIMPLE_VER);
-        answer(a.jid(), queries(a).getFirst(), SIMPLE);
+        announceAndAnswer(service, a);
         announce(service, b, "sha-1", COMPLEX_VER);
         answer(b.jid(), queries(b).getFirst(), COMPLEX);
 
@@ -270,8 +273,7 @@ class CapsServiceTest {
     void unavailablePresenceAndTheEndOfTheSessionForgetTheClient() {
         CapsService service = service();
         RecordingSession a = bind("a@example.com/one");
-        announce(service, a, "sha-1", SIMPLE_VER);
-        answer(a.jid(), queries(a).getFirst(), SIMPLE);
+        announceAndAnswer(service, a);
 
         service.presenceSent(a.jid(), (Presence) RoutingFixture.stanza("<presence type='unavailable'/>"));
         assertThat(service.features(a.jid())).isEmpty();
@@ -289,8 +291,7 @@ class CapsServiceTest {
     void aNewVerificationStringIsLearnedAndReported() {
         CapsService service = service();
         RecordingSession a = bind("a@example.com/one");
-        announce(service, a, "sha-1", SIMPLE_VER);
-        answer(a.jid(), queries(a).getFirst(), SIMPLE);
+        announceAndAnswer(service, a);
 
         announce(service, a, "sha-1", COMPLEX_VER);
         assertThat(service.features(a.jid())).as("unknown again").isEmpty();
